@@ -1,18 +1,84 @@
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test';
+
+import type { E2eOptions } from './e2e/support/fixtures';
+import { INSECURE_HOST } from './e2e/support/insecure-host';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { findChromium } = require('./e2e/support/find-chromium.cjs');
 
 /**
- * End-to-end tests drive the real app in Debian's Chromium (never a downloaded browser).
- * Without E2E_BASE_URL, Playwright starts the dev server itself; with it, the tests target a
- * build that is already being served there (for example the production build on a sub-path).
+ * End-to-end tests drive the real app in Debian's Chromium (never a downloaded browser). Every
+ * spec runs in two projects, each with its own server that Playwright starts and stops:
+ *   - `dev-server`: `ng serve` at http://localhost:4300/;
+ *   - `production`: the production build for the sub-path /jwt-demo/, built once per run and
+ *     served by http-server the way GitHub Pages serves it (scripts/serve-pages.mjs), at
+ *     http://127.0.0.1:4310/jwt-demo/. A broken production build fails the run.
+ * One project: `npx playwright test --project=dev-server` (both servers still start).
+ * With E2E_BASE_URL, a single project `external` targets an app that is already served there
+ * (for example the deployed demo) and no server is started.
+ * Specs navigate with relative URLs; see the convention in e2e/support/fixtures.ts.
  */
 const externalBaseUrl = process.env['E2E_BASE_URL'];
 const devServerPort = Number(process.env['E2E_PORT'] ?? 4300);
-const baseURL = externalBaseUrl ?? `http://localhost:${devServerPort}/`;
+const pagesPort = Number(process.env['E2E_PAGES_PORT'] ?? 4310);
+const PAGES_BASE = '/jwt-demo/';
+const devServerUrl = `http://localhost:${devServerPort}/`;
+const pagesUrl = `http://127.0.0.1:${pagesPort}${PAGES_BASE}`;
+const reuseExistingServer = !process.env['CI'];
 
-export default defineConfig({
+const chromium = devices['Desktop Chrome'];
+
+const projects: PlaywrightTestConfig<E2eOptions>['projects'] = externalBaseUrl
+  ? [
+      {
+        name: 'external',
+        use: {
+          ...chromium,
+          baseURL: withTrailingSlash(externalBaseUrl),
+          deepLinkFallback: 'either',
+        },
+      },
+    ]
+  : [
+      {
+        name: 'dev-server',
+        use: { ...chromium, baseURL: devServerUrl, deepLinkFallback: 'index-200' },
+      },
+      {
+        name: 'production',
+        use: { ...chromium, baseURL: pagesUrl, deepLinkFallback: 'pages-404' },
+      },
+    ];
+
+const webServer: PlaywrightTestConfig['webServer'] = externalBaseUrl
+  ? undefined
+  : [
+      {
+        name: 'dev-server',
+        // --allowed-hosts: the secure-context spec opens the page as http://insecure.test:4300/.
+        command:
+          `npx ng serve --port ${devServerPort} --host 127.0.0.1 --allowed-hosts ` +
+          '--no-hmr --no-live-reload',
+        url: devServerUrl,
+        reuseExistingServer,
+        timeout: 180_000,
+        stdout: 'ignore',
+        stderr: 'pipe',
+      },
+      {
+        name: 'production',
+        command:
+          `node scripts/build-pages.mjs --base ${PAGES_BASE} --out dist/e2e-pages && ` +
+          `node scripts/serve-pages.mjs --dir dist/e2e-pages --port ${pagesPort}`,
+        url: pagesUrl,
+        reuseExistingServer,
+        timeout: 300_000,
+        stdout: 'ignore',
+        stderr: 'pipe',
+      },
+    ];
+
+export default defineConfig<E2eOptions>({
   testDir: './e2e',
   outputDir: './test-results',
   fullyParallel: true,
@@ -23,7 +89,6 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env['CI'] ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
-    baseURL,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
@@ -36,18 +101,15 @@ export default defineConfig({
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
+        // A non-localhost name for this machine, to open a page outside a secure context.
+        `--host-resolver-rules=MAP ${INSECURE_HOST} 127.0.0.1`,
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: externalBaseUrl
-    ? undefined
-    : {
-        command: `npx ng serve --port ${devServerPort} --no-hmr --no-live-reload`,
-        url: baseURL,
-        reuseExistingServer: !process.env['CI'],
-        timeout: 180_000,
-        stdout: 'ignore',
-        stderr: 'pipe',
-      },
+  projects,
+  webServer,
 });
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}

@@ -1,0 +1,122 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page, Request } from '@playwright/test';
+
+import { expect, test } from './support/fixtures';
+import { INSECURE_HOST } from './support/insecure-host';
+
+/**
+ * The hosted demo: the app works as static files from a sub-path (project `production` serves the
+ * production build at /jwt-demo/ the way GitHub Pages does), deep links load it, and nothing it
+ * does leaves the browser. The same specs also run against the dev server at `/`.
+ */
+test.describe('hosted demo', () => {
+  for (const path of ['profile', 'admin']) {
+    test(`a deep link to ${path} loads the app from the base path`, async ({
+      page,
+      baseURL,
+      deepLinkFallback,
+    }) => {
+      const response = await page.goto(path);
+
+      const expected = { 'index-200': [200], 'pages-404': [404], either: [200, 404] };
+      expect(expected[deepLinkFallback]).toContain(response?.status());
+      await expectAppRendered(page);
+      expect(page.url().startsWith(baseURL!), `${page.url()} is under ${baseURL}`).toBe(true);
+    });
+  }
+
+  test('reloading a deep link shows the same page again', async ({ page }) => {
+    await page.goto('profile');
+    const heading = await expectAppRendered(page);
+    const url = page.url();
+
+    await page.reload();
+
+    await expect(page).toHaveURL(url);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+  });
+
+  test('scripts and styles load from the base path', async ({ page, baseURL }) => {
+    const loaded = recordRequests(page);
+    await page.goto('./');
+    await expectAppRendered(page);
+
+    expect(await page.evaluate(() => document.baseURI)).toBe(baseURL);
+    const types = loaded.map((request) => request.resourceType());
+    expect(types).toContain('script');
+    expect(types).toContain('stylesheet');
+    for (const request of loaded) {
+      expect(request.url().startsWith(baseURL!), `${request.url()} is under ${baseURL}`).toBe(true);
+      expect((await request.response())?.ok(), `${request.url()} loaded`).toBe(true);
+    }
+  });
+
+  test('nothing the app does leaves the browser', async ({ page, baseURL }) => {
+    const requests = recordRequests(page);
+    const sockets: string[] = [];
+    page.on('websocket', (socket) => sockets.push(socket.url()));
+
+    for (const path of ['./', 'dashboard', 'profile', 'admin', 'login', 'register']) {
+      await page.goto(path);
+      await expectAppRendered(page);
+    }
+
+    const { origin } = new URL(baseURL!);
+    const apiPrefix = new URL('api/', baseURL).href;
+    expect(requests.length).toBeGreaterThan(0);
+    for (const url of requests.map((request) => request.url())) {
+      expect(new URL(url).origin, `${url} goes to the test server`).toBe(origin);
+      expect(url.startsWith(apiPrefix), `${url} is answered inside the browser`).toBe(false);
+    }
+    for (const url of sockets) {
+      expect(new URL(url).host, `websocket ${url} stays on the test server`).toBe(
+        new URL(origin).host,
+      );
+    }
+  });
+
+  test('a plain-http page on another host name explains the secure-context requirement', async ({
+    page,
+    baseURL,
+  }) => {
+    const served = new URL(baseURL!);
+    test.skip(
+      !['localhost', '127.0.0.1'].includes(served.hostname),
+      'needs a test server on this machine: Chromium maps insecure.test to 127.0.0.1',
+    );
+    const insecure = new URL(served);
+    insecure.hostname = INSECURE_HOST;
+
+    await page.goto(insecure.href);
+
+    expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'This demo needs a secure connection' }),
+    ).toBeVisible();
+    await expect(page.getByRole('main')).toContainText('Web Crypto');
+    await expect(page.getByRole('main')).toContainText(insecure.href);
+    const onLocalhost = Object.assign(new URL(insecure), { hostname: 'localhost' }).href;
+    await expect(page.getByRole('link', { name: onLocalhost })).toHaveAttribute(
+      'href',
+      onLocalhost,
+    );
+    await expect(page).toHaveTitle(/^This demo needs a secure connection · /);
+    await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  });
+});
+
+/** Waits until Angular rendered its shell and a page; returns the page's h1 text. */
+async function expectAppRendered(page: Page): Promise<string> {
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toBeVisible();
+  await expect(heading).not.toHaveText('Page not found');
+  return (await heading.textContent()) ?? '';
+}
+
+function recordRequests(page: Page): Request[] {
+  const requests: Request[] = [];
+  page.on('request', (request) => requests.push(request));
+  return requests;
+}
