@@ -13,7 +13,8 @@ const { findChromium } = require('./e2e/support/find-chromium.cjs');
  *   - `production`: the production build for the sub-path /jwt-demo/, built once per run and
  *     served by http-server the way GitHub Pages serves it (scripts/serve-pages.mjs), at
  *     http://127.0.0.1:4310/jwt-demo/. A broken production build fails the run.
- * One project: `npx playwright test --project=dev-server` (both servers still start).
+ * One project: `npx playwright test --project=dev-server` (both servers still start); to skip
+ * the production build and server while iterating, set E2E_DEV_ONLY=1.
  * With E2E_BASE_URL, a single project `external` targets an app that is already served there
  * (for example the deployed demo) and no server is started.
  * Specs navigate with relative URLs; see the convention in e2e/support/fixtures.ts.
@@ -25,6 +26,7 @@ const PAGES_BASE = '/jwt-demo/';
 const devServerUrl = `http://localhost:${devServerPort}/`;
 const pagesUrl = `http://127.0.0.1:${pagesPort}${PAGES_BASE}`;
 const reuseExistingServer = !process.env['CI'];
+const devOnly = !!process.env['E2E_DEV_ONLY'];
 
 const chromium = devices['Desktop Chrome'];
 
@@ -48,7 +50,7 @@ const projects: PlaywrightTestConfig<E2eOptions>['projects'] = externalBaseUrl
         name: 'production',
         use: { ...chromium, baseURL: pagesUrl, deepLinkFallback: 'pages-404' },
       },
-    ];
+    ].filter((project) => !devOnly || project.name === 'dev-server');
 
 const webServer: PlaywrightTestConfig['webServer'] = externalBaseUrl
   ? undefined
@@ -76,7 +78,7 @@ const webServer: PlaywrightTestConfig['webServer'] = externalBaseUrl
         stdout: 'ignore',
         stderr: 'pipe',
       },
-    ];
+    ].filter((server) => !devOnly || server.name === 'dev-server');
 
 export default defineConfig<E2eOptions>({
   testDir: './e2e',
