@@ -1,0 +1,47 @@
+/**
+ * What every handler gets besides the request: the database, the clock and the environment checks.
+ * Tests build it with a fake clock, a low password cost or a different lock through `MockApiOptions`.
+ */
+import { DEFAULT_PASSWORD_ITERATIONS } from './passwords';
+import { ServerDb } from './server-db';
+import { defaultLock, type LockFn } from './server-lock';
+import { createSeedState } from './seed';
+
+export interface ServerContext {
+  db: ServerDb;
+  /** The current time in epoch milliseconds. */
+  now(): number;
+  /** PBKDF2 iterations for new password hashes (existing hashes keep their own count). */
+  passwordIterations: number;
+  /** False when Web Crypto is unavailable (plain http from a non-localhost address). */
+  isSecureContext(): boolean;
+}
+
+/** Overrides for tests; the app uses the defaults. */
+export interface MockApiOptions {
+  /** Default: `Date.now`. */
+  now?: () => number;
+  /** Default: `DEFAULT_PASSWORD_ITERATIONS` (600,000). */
+  passwordIterations?: number;
+  /** Default: `isSecureContext` is not false and `crypto.subtle` exists. */
+  isSecureContext?: () => boolean;
+  /** Default: `navigator.locks`, else an in-tab queue. */
+  lock?: LockFn;
+  /** Default: `localStorage`. */
+  storage?: Storage;
+}
+
+export function hasWebCrypto(): boolean {
+  return globalThis.isSecureContext !== false && globalThis.crypto?.subtle !== undefined;
+}
+
+export function createServerContext(options: MockApiOptions = {}): ServerContext {
+  const now = options.now ?? (() => Date.now());
+  const passwordIterations = options.passwordIterations ?? DEFAULT_PASSWORD_ITERATIONS;
+  const db = new ServerDb({
+    storage: options.storage ?? globalThis.localStorage,
+    lock: options.lock ?? defaultLock(),
+    seed: () => createSeedState(passwordIterations, now()),
+  });
+  return { db, now, passwordIterations, isSecureContext: options.isSecureContext ?? hasWebCrypto };
+}

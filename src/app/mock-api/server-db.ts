@@ -1,0 +1,143 @@
+/**
+ * The server's persisted state and settings in the browser's storage, under the `mock-api:` prefix
+ * (the client app keeps its own `auth:` keys; the two never touch).
+ *
+ * Every request reads the stored state afresh, so all tabs of the app talk to one server. Every
+ * change is a read-modify-write under one lock (see `server-lock.ts`), so parallel requests, in
+ * one tab or several, never lose a write. Missing state is seeded; unreadable or corrupt state is
+ * replaced by the seed with a console warning, never an error for the app.
+ */
+import type { LockFn } from './server-lock';
+import { DEFAULT_SERVER_SETTINGS, parseSettings, type ServerSettings } from './server-settings';
+import { isServerState, type ServerState } from './server-state';
+
+export const STORAGE_PREFIX = 'mock-api:';
+export const STATE_KEY = `${STORAGE_PREFIX}state`;
+export const SETTINGS_KEY = `${STORAGE_PREFIX}settings`;
+/** One lock for both keys: a settings change and a state change never interleave. */
+export const LOCK_NAME = `${STORAGE_PREFIX}state`;
+
+export interface ServerDbOptions {
+  storage: Storage;
+  lock: LockFn;
+  /** Builds the seed state (hashes passwords, makes a signing key). */
+  seed: () => Promise<ServerState>;
+}
+
+type SettingsListener = (settings: ServerSettings) => void;
+
+interface Loaded<T> {
+  raw: string | null;
+  value: T | null;
+}
+
+export class ServerDb {
+  readonly #storage: Storage;
+  readonly #lock: LockFn;
+  readonly #seed: () => Promise<ServerState>;
+  readonly #settingsListeners = new Set<SettingsListener>();
+  /** The corrupt settings text last warned about, so a warning is not repeated per request. */
+  #warnedSettings: string | null = null;
+
+  constructor(options: ServerDbOptions) {
+    this.#storage = options.storage;
+    this.#lock = options.lock;
+    this.#seed = options.seed;
+  }
+
+  /** The current state, read fresh from storage; seeds it first when missing or corrupt. */
+  async read(): Promise<ServerState> {
+    return this.#load().value ?? this.update((state) => state);
+  }
+
+  /**
+   * Runs `change` on a fresh copy of the state while holding the lock, then stores the copy.
+   * When `change` throws, nothing is stored. Never call `read` or `update` inside `change`.
+   */
+  update<T>(change: (state: ServerState) => T | Promise<T>): Promise<T> {
+    return this.#lock(LOCK_NAME, async () => {
+      const loaded = this.#load();
+      const state = loaded.value ?? (await this.#reseed(loaded.raw));
+      const result = await change(state);
+      this.#store(STATE_KEY, state, loaded.raw);
+      return result;
+    });
+  }
+
+  /** The current settings; the defaults when none are stored or they are corrupt. */
+  readSettings(): ServerSettings {
+    const loaded = this.#loadSettings();
+    if (loaded.value) return loaded.value;
+    if (loaded.raw !== null && loaded.raw !== this.#warnedSettings) {
+      this.#warnedSettings = loaded.raw;
+      console.warn('[mock-api] The stored server settings were corrupt; using the defaults.');
+      void this.updateSettings(() => undefined);
+    }
+    return { ...DEFAULT_SERVER_SETTINGS };
+  }
+
+  /** Like `update`, for the settings. Listeners hear about every stored change. */
+  updateSettings<T>(change: (settings: ServerSettings) => T): Promise<T> {
+    return this.#lock(LOCK_NAME, async () => {
+      const loaded = this.#loadSettings();
+      const settings = loaded.value ?? { ...DEFAULT_SERVER_SETTINGS };
+      const result = change(settings);
+      if (this.#store(SETTINGS_KEY, settings, loaded.raw)) this.#notify(settings);
+      return result;
+    });
+  }
+
+  /** Back to a fresh install: the state is seeded again on the next request, settings default. */
+  reset(): Promise<void> {
+    return this.#lock(LOCK_NAME, async () => {
+      this.#storage.removeItem(STATE_KEY);
+      this.#storage.removeItem(SETTINGS_KEY);
+      this.#notify({ ...DEFAULT_SERVER_SETTINGS });
+    });
+  }
+
+  /** Calls `listener` after each settings change made in this tab; returns an unsubscribe. */
+  onSettingsChange(listener: SettingsListener): () => void {
+    this.#settingsListeners.add(listener);
+    return () => this.#settingsListeners.delete(listener);
+  }
+
+  #load(): Loaded<ServerState> {
+    const raw = this.#storage.getItem(STATE_KEY);
+    const parsed = parseJson(raw);
+    return { raw, value: isServerState(parsed) ? parsed : null };
+  }
+
+  #loadSettings(): Loaded<ServerSettings> {
+    const raw = this.#storage.getItem(SETTINGS_KEY);
+    return { raw, value: parseSettings(parseJson(raw)) };
+  }
+
+  async #reseed(corruptRaw: string | null): Promise<ServerState> {
+    if (corruptRaw !== null) {
+      console.warn('[mock-api] The stored server state was corrupt; reset to the seed state.');
+    }
+    return this.#seed();
+  }
+
+  /** Writes `value` unless it is what is stored already; answers whether it wrote. */
+  #store(key: string, value: unknown, storedRaw: string | null): boolean {
+    const raw = JSON.stringify(value);
+    if (raw === storedRaw) return false;
+    this.#storage.setItem(key, raw);
+    return true;
+  }
+
+  #notify(settings: ServerSettings): void {
+    for (const listener of this.#settingsListeners) listener({ ...settings });
+  }
+}
+
+function parseJson(raw: string | null): unknown {
+  if (raw === null) return null;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * The lock around every read-modify-write of the server's stored state.
+ *
+ * `navigator.locks` serialises writers across all tabs of the origin (two tabs share one server);
+ * where it is missing, an in-tab promise queue still keeps parallel requests of one tab from
+ * losing each other's writes.
+ */
+
+/** Runs `task` while holding the lock called `name`; resolves with the task's result. */
+export type LockFn = <T>(name: string, task: () => Promise<T>) => Promise<T>;
+
+/** Web Locks when the browser has them, else the in-tab queue. */
+export function defaultLock(): LockFn {
+  const locks = globalThis.navigator?.locks;
+  if (!locks) return createQueueLock();
+  // The callback's promise is awaited by the lock manager, so the result is the task's value
+  // (the DOM typings say Promise<Promise<T>>).
+  return <T>(name: string, task: () => Promise<T>) =>
+    locks.request(name, task) as unknown as Promise<T>;
+}
+
+/** An in-tab lock: tasks with the same name run one after another, in call order. */
+export function createQueueLock(): LockFn {
+  const tails = new Map<string, Promise<void>>();
+  return <T>(name: string, task: () => Promise<T>): Promise<T> => {
+    const result = (tails.get(name) ?? Promise.resolve()).then(task);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    tails.set(name, tail);
+    void tail.then(() => {
+      if (tails.get(name) === tail) tails.delete(name);
+    });
+    return result;
+  };
+}

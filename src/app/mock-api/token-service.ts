@@ -1,0 +1,105 @@
+/**
+ * Signing and verifying the server's JWTs: HS256 with `jose`, fixed issuer and audience.
+ *
+ * Verification never throws: it answers the claims or the one reason the token was refused, so
+ * the callers can send a message that names it.
+ */
+import { base64url, errors, jwtVerify, SignJWT } from 'jose';
+
+import type { Role, TokenClaims } from '../api-contract';
+
+export const TOKEN_ISSUER = 'urn:jwt-refresh-demo:auth-server';
+export const TOKEN_AUDIENCE = 'urn:jwt-refresh-demo:api';
+const ALGORITHM = 'HS256';
+
+export type TokenType = TokenClaims['typ'];
+
+/** The claims a caller chooses; issuer and audience are always the server's own. */
+export type TokenContents = Omit<TokenClaims, 'iss' | 'aud' | 'nbf'>;
+
+export type TokenProblem =
+  | 'malformed'
+  | 'algorithm'
+  | 'signature'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'issuer-or-audience'
+  | 'wrong-type';
+
+export type VerifiedToken =
+  | { ok: true; claims: TokenClaims }
+  /** `claims` is set when the signature was good (an expired token, a token of the other type). */
+  | { ok: false; problem: TokenProblem; claims?: TokenClaims };
+
+/** A new random 256-bit HS256 secret, base64url. */
+export function generateSigningKey(): string {
+  return base64url.encode(crypto.getRandomValues(new Uint8Array(32)));
+}
+
+export function signToken(contents: TokenContents, signingKey: string): Promise<string> {
+  const { sub, jti, iat, exp, ...custom } = contents;
+  return new SignJWT({ ...custom })
+    .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+    .setIssuer(TOKEN_ISSUER)
+    .setAudience(TOKEN_AUDIENCE)
+    .setSubject(sub)
+    .setJti(jti)
+    .setIssuedAt(iat)
+    .setExpirationTime(exp)
+    .sign(base64url.decode(signingKey));
+}
+
+/** Checks algorithm, signature, issuer, audience, `exp`/`nbf` at `now` (epoch ms) and `typ`. */
+export async function verifyToken(
+  token: string,
+  signingKey: string,
+  expected: TokenType,
+  now: number,
+): Promise<VerifiedToken> {
+  let payload: unknown;
+  try {
+    ({ payload } = await jwtVerify(token, base64url.decode(signingKey), {
+      algorithms: [ALGORITHM],
+      issuer: TOKEN_ISSUER,
+      audience: TOKEN_AUDIENCE,
+      currentDate: new Date(now),
+    }));
+  } catch (failure) {
+    const problem = problemOf(failure);
+    const claims = problem === 'expired' ? asClaims(payloadOf(failure)) : null;
+    return claims ? { ok: false, problem, claims } : { ok: false, problem };
+  }
+  const claims = asClaims(payload);
+  if (!claims) return { ok: false, problem: 'malformed' };
+  if (claims.typ !== expected) return { ok: false, problem: 'wrong-type', claims };
+  return { ok: true, claims };
+}
+
+function problemOf(failure: unknown): TokenProblem {
+  if (failure instanceof errors.JOSEAlgNotAllowed) return 'algorithm';
+  if (failure instanceof errors.JWSSignatureVerificationFailed) return 'signature';
+  if (failure instanceof errors.JWTExpired) return 'expired';
+  if (failure instanceof errors.JWTClaimValidationFailed) {
+    if (failure.claim === 'nbf') return 'not-yet-valid';
+    if (failure.claim === 'iss' || failure.claim === 'aud') return 'issuer-or-audience';
+  }
+  return 'malformed';
+}
+
+function payloadOf(failure: unknown): unknown {
+  return failure instanceof errors.JWTExpired ? failure.payload : undefined;
+}
+
+/** The payload as `TokenClaims` when every claim this server relies on has the right type. */
+function asClaims(payload: unknown): TokenClaims | null {
+  if (typeof payload !== 'object' || payload === null) return null;
+  const p = payload as Record<string, unknown>;
+  const strings = ['iss', 'aud', 'sub', 'name', 'jti', 'sid'].every(
+    (claim) => typeof p[claim] === 'string',
+  );
+  const numbers = ['iat', 'exp'].every((claim) => typeof p[claim] === 'number');
+  const roles =
+    Array.isArray(p['roles']) && p['roles'].every((role: Role) => ['user', 'admin'].includes(role));
+  const typ = p['typ'] === 'access' || p['typ'] === 'refresh';
+  return strings && numbers && roles && typ ? (p as unknown as TokenClaims) : null;
+}
