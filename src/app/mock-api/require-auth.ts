@@ -1,0 +1,94 @@
+/**
+ * The bearer-token middleware: `protect(handler)` lets a request through only with a valid access
+ * token (and, optionally, a role), and hands the handler the caller it identified.
+ *
+ * Access tokens are checked statelessly (signature, algorithm, issuer, audience, expiry, type) plus
+ * one lookup: the user must exist and must not have had their access tokens revoked since the
+ * token was issued. Ending a session does not invalidate its access tokens; they simply run out.
+ */
+import type { Role, TokenClaims } from '../api-contract';
+import { error, type ServerRequest, type ServerResponse } from './http';
+import type { ServerContext } from './server-context';
+import type { UserRecord } from './server-state';
+import { type TokenProblem, verifyToken } from './token-service';
+
+export interface Caller {
+  /** The user as stored when the request was authenticated. */
+  user: UserRecord;
+  claims: TokenClaims;
+}
+
+export interface AuthedRequest extends ServerRequest {
+  caller: Caller;
+}
+
+export type Handler = (req: ServerRequest, ctx: ServerContext) => Promise<ServerResponse>;
+export type ProtectedHandler = (req: AuthedRequest, ctx: ServerContext) => Promise<ServerResponse>;
+
+type AccessProblem = TokenProblem | 'missing' | 'not-bearer' | 'revoked' | 'unknown-user';
+
+/** Each refusal names its reason (sent in the body and in `WWW-Authenticate`). */
+const ACCESS_PROBLEMS: Record<AccessProblem, string> = {
+  missing: 'the request has no access token (send Authorization: Bearer <token>)',
+  'not-bearer': 'the Authorization header is not of the form Bearer <token>',
+  malformed: 'the access token is malformed',
+  algorithm: 'the access token algorithm is not allowed (only HS256 is accepted)',
+  signature: 'the access token signature is invalid',
+  expired: 'the access token expired',
+  'not-yet-valid': 'the access token is not valid yet',
+  'issuer-or-audience': 'the access token was issued by another issuer or for another audience',
+  'wrong-type': 'a refresh token cannot be used as an access token',
+  revoked: 'the access token was revoked',
+  'unknown-user': 'the access token belongs to a user that no longer exists',
+};
+
+/** Wraps a handler so it runs only for a caller with a valid access token and `role`. */
+export function protect(handler: ProtectedHandler, role?: Role): Handler {
+  return async (req, ctx) => {
+    const result = await authenticate(req, ctx);
+    if ('refusal' in result) return result.refusal;
+    if (role && !result.caller.claims.roles.includes(role)) return insufficientScope(role);
+    return handler({ ...req, caller: result.caller }, ctx);
+  };
+}
+
+/** The caller behind the request's bearer token, or the 401 to answer. */
+export async function authenticate(
+  req: ServerRequest,
+  ctx: ServerContext,
+): Promise<{ caller: Caller } | { refusal: ServerResponse }> {
+  const header = req.headers['authorization'];
+  if (header === undefined || header.trim() === '') return { refusal: invalidToken('missing') };
+  const token = /^Bearer +(\S+)$/i.exec(header.trim())?.[1];
+  if (!token) return { refusal: invalidToken('not-bearer') };
+
+  const state = await ctx.db.read();
+  const verified = await verifyToken(token, state.signingKey, 'access', ctx.now());
+  if (!verified.ok) return { refusal: invalidToken(verified.problem) };
+  const { claims } = verified;
+  const user = state.users.find((candidate) => candidate.id === claims.sub);
+  if (!user) return { refusal: invalidToken('unknown-user') };
+  if (claims.iat < user.accessTokensValidFrom) return { refusal: invalidToken('revoked') };
+  return { caller: { user, claims } };
+}
+
+function invalidToken(problem: AccessProblem): ServerResponse {
+  const message = ACCESS_PROBLEMS[problem];
+  return error(401, 'invalid_token', message, {
+    headers: { 'WWW-Authenticate': challenge('invalid_token', message) },
+  });
+}
+
+function insufficientScope(role: Role): ServerResponse {
+  const message = `This endpoint needs the "${role}" role.`;
+  return error(403, 'insufficient_scope', message, {
+    headers: {
+      'WWW-Authenticate': challenge('insufficient_scope', `the ${role} role is required`),
+    },
+  });
+}
+
+/** An RFC 6750 challenge; the description may not contain quotes or backslashes. */
+function challenge(code: string, description: string): string {
+  return `Bearer error="${code}", error_description="${description.replace(/["\\]/g, "'")}"`;
+}
