@@ -1,0 +1,76 @@
+/**
+ * The adapter that plugs the server into `angular-in-memory-web-api`: its method interceptors send
+ * every request to `handleRequest` (router.ts) and turn the answer into the library's response.
+ * It also adds the simulated latency, half on the way in and half on the way out.
+ *
+ * Nothing here is server logic; a port to Node replaces this file with an HTTP listener.
+ */
+import { HttpHeaders, type HttpRequest } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { InMemoryDbService, RequestInfo, ResponseOptions } from 'angular-in-memory-web-api';
+import { concatMap, defer, type Observable } from 'rxjs';
+
+import { apiTarget } from './api-url';
+import type { ServerResponse } from './http';
+import { SERVER_CONTEXT } from './mock-api-tokens';
+import { handleRequest, type IncomingRequest } from './router';
+
+@Injectable()
+export class MockServer implements InMemoryDbService {
+  readonly #ctx = inject(SERVER_CONTEXT);
+
+  /** Serves one request: router answer, then the library's response (with its status text). */
+  readonly #serve = (info: RequestInfo): Observable<unknown> =>
+    defer(() => this.#respond(info.req as HttpRequest<unknown>)).pipe(
+      concatMap((response) =>
+        info.utils.createResponse$(() => toResponseOptions(response, info.url)),
+      ),
+    );
+
+  // The library calls the method named after the request's verb; every verb goes to the router.
+  readonly get = this.#serve;
+  readonly post = this.#serve;
+  readonly put = this.#serve;
+  readonly patch = this.#serve;
+  readonly delete = this.#serve;
+  readonly head = this.#serve;
+  readonly options = this.#serve;
+
+  /** No library collections: the router answers every request itself. */
+  createDb(): object {
+    return {};
+  }
+
+  async #respond(req: HttpRequest<unknown>): Promise<ServerResponse> {
+    const latency = this.#ctx.db.readSettings().latency;
+    await pause(latency / 2);
+    const response = await handleRequest(toIncoming(req), this.#ctx);
+    await pause(latency / 2);
+    return response;
+  }
+}
+
+function toIncoming(req: HttpRequest<unknown>): IncomingRequest {
+  const target = apiTarget(req.urlWithParams) ?? { path: '', query: {} };
+  const headers: Record<string, string> = {};
+  for (const name of req.headers.keys()) {
+    headers[name.toLowerCase()] = (req.headers.getAll(name) ?? []).join(', ');
+  }
+  const wire = req.serializeBody();
+  // A non-text body (Blob, FormData...) cannot be JSON; its string form makes the parser refuse it.
+  const rawBody = wire === null || typeof wire === 'string' ? wire : String(wire);
+  return { method: req.method.toUpperCase(), ...target, headers, rawBody };
+}
+
+function toResponseOptions(response: ServerResponse, url: string): ResponseOptions {
+  return {
+    status: response.status,
+    body: response.body as object | undefined,
+    headers: new HttpHeaders(response.headers ?? {}),
+    url,
+  };
+}
+
+function pause(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}
