@@ -1,0 +1,119 @@
+import type { HttpClient } from '@angular/common/http';
+
+import { API_PATHS } from '../api-contract';
+import {
+  bearer,
+  decodeClaims,
+  forgeToken,
+  type MockApiHarness,
+  refreshWith,
+  refusal,
+  send,
+  setUpMockApi,
+  signIn,
+  storedState,
+} from './mock-api-harness';
+import { generateSigningKey } from './token-service';
+
+describe('Mock API sessions: logout and the five-session limit', () => {
+  let server: MockApiHarness;
+  let http: HttpClient;
+
+  beforeEach(async () => {
+    server = await setUpMockApi();
+    http = server.http;
+  });
+
+  const logout = (body: unknown) =>
+    send(http.post(API_PATHS.logout, body, { observe: 'response' }));
+  const refusedRefreshMessage = async (refreshToken: string) =>
+    (await refusal(http.post(API_PATHS.refresh, { refreshToken }))).error.message;
+
+  describe('POST api/auth/logout', () => {
+    it('answers 204 and revokes the whole session, including tokens rotated since', async () => {
+      const first = await signIn(http);
+      const second = await refreshWith(http, first.refreshToken);
+      const response = await logout({ refreshToken: first.refreshToken });
+
+      expect(response.status).toBe(204);
+      expect(response.body).toBeNull();
+      expect(await refusedRefreshMessage(second.refreshToken)).toBe('the session was signed out');
+    });
+
+    it('leaves the user’s other sessions and their access tokens working', async () => {
+      const phone = await signIn(http);
+      const laptop = await signIn(http);
+      await logout({ refreshToken: phone.refreshToken });
+
+      expect((await refreshWith(http, laptop.refreshToken)).user.username).toBe('demo');
+      const me = await send(
+        http.get(API_PATHS.me, { ...bearer(phone.accessToken), observe: 'response' }),
+      );
+      expect(me.status).withContext('access tokens simply run out').toBe(200);
+    });
+
+    it('is idempotent: an already signed-out, expired, unknown or forged token also gets 204', async () => {
+      const tokens = await signIn(http);
+      await logout({ refreshToken: tokens.refreshToken });
+      const forged = await forgeToken(decodeClaims(tokens.refreshToken), generateSigningKey());
+
+      for (const refreshToken of [tokens.refreshToken, 'garbage', forged]) {
+        expect((await logout({ refreshToken })).status)
+          .withContext(refreshToken)
+          .toBe(204);
+      }
+      const expired = await signIn(http);
+      server.clock.advance(301);
+      expect((await logout({ refreshToken: expired.refreshToken })).status).toBe(204);
+    });
+
+    it('does not end a session for a token signed with another key', async () => {
+      const tokens = await signIn(http);
+      const forged = await forgeToken(decodeClaims(tokens.refreshToken), generateSigningKey());
+      await logout({ refreshToken: forged });
+
+      expect((await refreshWith(http, tokens.refreshToken)).user.username).toBe('demo');
+    });
+
+    for (const [description, body] of [
+      ['no body', null],
+      ['a missing refreshToken', { token: 'x' }],
+      ['a refreshToken that is not a string', { refreshToken: {} }],
+    ] as const) {
+      it(`answers 400 invalid_request for ${description}`, async () => {
+        const error = await refusal(http.post(API_PATHS.logout, body));
+
+        expect(error.status).toBe(400);
+        expect(error.error.error).toBe('invalid_request');
+      });
+    }
+  });
+
+  describe('the limit of five active sessions per user', () => {
+    it('ends the oldest session when the user signs in a sixth time', async () => {
+      const sessions = [];
+      for (let i = 0; i < 6; i++) {
+        sessions.push(await signIn(http));
+        server.clock.advance(1);
+      }
+
+      expect(await refusedRefreshMessage(sessions[0].refreshToken)).toBe(
+        'the session was ended by a newer sign-in (at most 5 sessions per user)',
+      );
+      for (const session of sessions.slice(1)) {
+        expect((await refreshWith(http, session.refreshToken)).user.username).toBe('demo');
+      }
+    });
+
+    it('counts each user separately and ignores sessions that already ended', async () => {
+      const admin = await signIn(http, 'admin');
+      const first = await signIn(http);
+      await logout({ refreshToken: first.refreshToken });
+      for (let i = 0; i < 5; i++) await signIn(http);
+
+      expect((await refreshWith(http, admin.refreshToken)).user.username).toBe('admin');
+      const endReasons = storedState()!.sessions.map((s) => s.endReason);
+      expect(endReasons.filter((reason) => reason === 'evicted').length).toBe(0);
+    });
+  });
+});
