@@ -1,0 +1,79 @@
+import { HttpErrorResponse } from '@angular/common/http';
+
+import { API_PATHS } from '../api-contract';
+import { isApiErrorBody } from '../http-error-message';
+
+/**
+ * The errors of the auth flow and how they are told apart. A failed refresh is either transient
+ * (no answer, 408, 429, 5xx: the session stays) or a refusal (anything else: the session is over).
+ */
+export const REFRESH_UNAVAILABLE = 'refresh_unavailable';
+
+export const REFRESH_UNAVAILABLE_MESSAGE =
+  'Could not reach the server to renew your session. You are still signed in; try again.';
+
+/** Session-end reasons of the client's own; the server's `invalid_grant` messages win. */
+export const SESSION_END_REASONS = {
+  refused: 'the server would not renew it',
+  retryRejected: 'the server did not accept the renewed access token',
+} as const;
+
+export function isTransientFailure(error: unknown): boolean {
+  if (!(error instanceof HttpErrorResponse)) return true;
+  const { status } = error;
+  return status === 0 || status === 408 || status === 429 || status >= 500;
+}
+
+/** The error every request waiting on a transiently failed refresh receives. */
+export function refreshUnavailableError(cause: unknown): HttpErrorResponse {
+  const http = cause instanceof HttpErrorResponse ? cause : null;
+  return new HttpErrorResponse({
+    status: http?.status ?? 0,
+    statusText: http?.statusText ?? 'Unknown Error',
+    url: http?.url ?? API_PATHS.refresh,
+    error: { error: REFRESH_UNAVAILABLE, message: REFRESH_UNAVAILABLE_MESSAGE },
+  });
+}
+
+/** A refusal-shaped error for a refresh without a session (signed out before or meanwhile). */
+export function sessionGoneError(): HttpErrorResponse {
+  return new HttpErrorResponse({
+    status: 401,
+    statusText: 'Unauthorized',
+    url: API_PATHS.refresh,
+    error: {
+      error: 'invalid_grant',
+      message: 'You are signed out, so there is no session to renew.',
+    },
+  });
+}
+
+/** Thrown when a login or refresh answer holds tokens this app cannot decode (treated as a 502). */
+export function unreadableTokensError(url: string): HttpErrorResponse {
+  return new HttpErrorResponse({
+    status: 502,
+    statusText: 'Bad Gateway',
+    url,
+    error: { error: 'server_error', message: 'The server sent tokens this app cannot read.' },
+  });
+}
+
+/** The reason to show after "Your session has ended: " for a refused refresh. */
+export function sessionEndReason(error: unknown): string {
+  if (error instanceof HttpErrorResponse && isApiErrorBody(error.error)) {
+    if (error.error.error === 'invalid_grant') return asReasonFragment(error.error.message);
+  }
+  return SESSION_END_REASONS.refused;
+}
+
+/** "The refresh token expired." -> "the refresh token expired" (acronyms keep their case). */
+export function asReasonFragment(message: string): string {
+  const trimmed = message.trim().replace(/[.!\s]+$/, '');
+  if (/^[A-Z][a-z]/.test(trimmed)) return trimmed[0].toLowerCase() + trimmed.slice(1);
+  return trimmed;
+}
+
+/** The sentence the login page shows. */
+export function sessionEndedMessage(reason: string): string {
+  return `Your session has ended: ${reason}. Please sign in again.`;
+}

@@ -1,0 +1,39 @@
+import { HttpContext, HttpContextToken, HttpRequest } from '@angular/common/http';
+
+/**
+ * Per-request flags for the auth interceptor, carried in `HttpContext` rather than URL lists.
+ *
+ * - `AUTH_ENDPOINT`: set by `AuthApi` on login, register, refresh and logout. The interceptor
+ *   never attaches a token to these and never refreshes when they fail.
+ * - `AUTH_FLOW`: the trace the interceptor writes on every request it passes on, so the devtools
+ *   timeline can show why a request was sent (proactive refresh, queued behind a refresh,
+ *   retried after a 401, or the refresh call itself) and which refresh it belongs to.
+ */
+export const AUTH_ENDPOINT = new HttpContextToken<boolean>(() => false);
+
+export type AuthFlowTag = 'proactive' | 'queued' | 'retried' | 'refresh';
+
+export interface AuthFlowTrace {
+  readonly tags: readonly AuthFlowTag[];
+  /** The id of the refresh (a counter in `AuthStore`) this request belongs to, if any. */
+  readonly refreshId: number | null;
+}
+
+export const AUTH_FLOW = new HttpContextToken<AuthFlowTrace>(() => ({ tags: [], refreshId: null }));
+
+/**
+ * A copy of the request with its own `HttpContext` holding `trace`. `HttpRequest.clone()` shares
+ * the context object, so setting the token on a clone would rewrite the original's trace too.
+ */
+export function withAuthFlow(
+  request: HttpRequest<unknown>,
+  trace: AuthFlowTrace,
+  setHeaders: Record<string, string> = {},
+): HttpRequest<unknown> {
+  const context = new HttpContext();
+  for (const token of request.context.keys()) {
+    context.set(token, request.context.get(token));
+  }
+  context.set(AUTH_FLOW, trace);
+  return request.clone({ setHeaders, context });
+}
