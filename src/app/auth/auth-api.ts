@@ -1,0 +1,55 @@
+import { HttpClient, HttpContext } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { Observable } from 'rxjs';
+
+import {
+  API_PATHS,
+  LoginRequest,
+  LogoutRequest,
+  RefreshRequest,
+  RegisterRequest,
+  TokenResponse,
+  User,
+} from '../api-contract';
+import { AUTH_ENDPOINT, AUTH_FLOW, AuthFlowTrace } from './request-context';
+
+/**
+ * The HTTP calls to the auth endpoints. Each is marked `AUTH_ENDPOINT`, so the interceptor sends
+ * it without a token and never answers its 401 with a refresh. Only `AuthStore` calls these.
+ */
+@Injectable({ providedIn: 'root' })
+export class AuthApi {
+  readonly #http = inject(HttpClient);
+
+  login(body: LoginRequest): Observable<TokenResponse> {
+    return this.#http.post<TokenResponse>(API_PATHS.login, body, { context: authContext() });
+  }
+
+  /** The server answers with a token pair (signed in at once) or with the new user. */
+  register(body: RegisterRequest): Observable<TokenResponse | User> {
+    return this.#http.post<TokenResponse | User>(API_PATHS.register, body, {
+      context: authContext(),
+    });
+  }
+
+  refresh(refreshToken: string, trace: AuthFlowTrace): Observable<TokenResponse> {
+    const body: RefreshRequest = { refreshToken };
+    return this.#http.post<TokenResponse>(API_PATHS.refresh, body, {
+      context: authContext().set(AUTH_FLOW, trace),
+    });
+  }
+
+  logout(refreshToken: string): Observable<unknown> {
+    const body: LogoutRequest = { refreshToken };
+    return this.#http.post(API_PATHS.logout, body, { context: authContext() });
+  }
+
+  /** A protected call (not an auth endpoint): the interceptor attaches the token. */
+  me(): Observable<User> {
+    return this.#http.get<User>(API_PATHS.me);
+  }
+}
+
+function authContext(): HttpContext {
+  return new HttpContext().set(AUTH_ENDPOINT, true);
+}
