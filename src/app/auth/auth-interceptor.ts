@@ -1,0 +1,115 @@
+import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
+import { DOCUMENT, inject } from '@angular/core';
+import { Observable, catchError, defer, from, map, of, switchMap, throwError } from 'rxjs';
+
+import { isOwnApiUrl } from './api-url';
+import { SESSION_END_REASONS } from './auth-errors';
+import { AuthSettings } from './auth-settings';
+import { AuthStore, RefreshResult } from './auth-store';
+import { AUTH_ENDPOINT, AuthFlowTag, AuthFlowTrace, withAuthFlow } from './request-context';
+
+/** The token a request is sent with, and the trace that explains why. */
+interface Ticket {
+  readonly token: string;
+  readonly trace: AuthFlowTrace;
+}
+
+const NO_TRACE: AuthFlowTrace = { tags: [], refreshId: null };
+
+/**
+ * Attaches the access token to our own API's requests and keeps them working across expiry:
+ *
+ * 1. Auth endpoints, other origins and signed-out requests pass through untouched.
+ * 2. Before sending: wait for a refresh that is already running, or refresh first when the token
+ *    expires within the leeway (proactive mode, `AuthSettings`).
+ * 3. On a 401: refresh (single-flight, shared with every other 401) and retry once. A 401 on the
+ *    retry ends the session instead of refreshing again.
+ * 4. Any other error (403 included) reaches the caller unchanged. A failed refresh reaches every
+ *    waiting request as its error: nothing is left pending.
+ *
+ * It never navigates or shows UI: ending a session is `AuthStore`'s job, reacting to it the shell's.
+ */
+export const authInterceptor: HttpInterceptorFn = (request, next) => {
+  const store = inject(AuthStore);
+  const settings = inject(AuthSettings);
+  const baseUri = inject(DOCUMENT).baseURI;
+
+  const protectedRequest =
+    !request.context.get(AUTH_ENDPOINT) && isOwnApiUrl(request.url, baseUri) && store.isSignedIn();
+  if (!protectedRequest) return next(request);
+
+  const send = ({ token, trace }: Ticket) =>
+    next(withAuthFlow(request, trace, { Authorization: `Bearer ${token}` }));
+
+  const retryOnce = (sentToken: string) =>
+    ticketAfter401(store, sentToken).pipe(
+      switchMap((ticket) =>
+        send(ticket).pipe(
+          catchError((error: unknown) => {
+            if (isUnauthorized(error)) store.endSession(SESSION_END_REASONS.retryRejected);
+            return throwError(() => error);
+          }),
+        ),
+      ),
+    );
+
+  return ticketBeforeSending(store, settings).pipe(
+    switchMap((ticket) =>
+      send(ticket).pipe(
+        catchError((error: unknown) =>
+          isUnauthorized(error) && store.isSignedIn()
+            ? retryOnce(ticket.token)
+            : throwError(() => error),
+        ),
+      ),
+    ),
+  );
+};
+
+/** Step 2: the token to send with, after any refresh that has to come first. */
+function ticketBeforeSending(store: AuthStore, settings: AuthSettings): Observable<Ticket> {
+  return defer(() => {
+    if (store.refreshInProgress()) {
+      return awaitRefresh(store.refresh(), (r) =>
+        r.proactive ? ['proactive', 'queued'] : ['queued'],
+      );
+    }
+    if (settings.proactiveRefresh() && store.accessTokenExpiresWithin(settings.leewaySeconds())) {
+      return awaitRefresh(store.refresh({ proactive: true }), (r) =>
+        r.joined ? ['proactive', 'queued'] : ['proactive'],
+      );
+    }
+    return of({ token: store.accessToken() ?? '', trace: NO_TRACE });
+  });
+}
+
+/** Step 3: the token for the one retry. A refresh that finished since we sent is reused. */
+function ticketAfter401(store: AuthStore, sentToken: string): Observable<Ticket> {
+  return defer(() => {
+    const current = store.accessToken();
+    if (!store.refreshInProgress() && current && current !== sentToken) {
+      const trace: AuthFlowTrace = {
+        tags: ['retried', 'queued'],
+        refreshId: store.lastRefreshId(),
+      };
+      return of({ token: current, trace });
+    }
+    return awaitRefresh(store.refresh(), (r) => (r.joined ? ['retried', 'queued'] : ['retried']));
+  });
+}
+
+function awaitRefresh(
+  refresh: Promise<RefreshResult>,
+  tagsFor: (result: RefreshResult) => AuthFlowTag[],
+): Observable<Ticket> {
+  return from(refresh).pipe(
+    map((result) => ({
+      token: result.accessToken,
+      trace: { tags: tagsFor(result), refreshId: result.refreshId },
+    })),
+  );
+}
+
+function isUnauthorized(error: unknown): boolean {
+  return error instanceof HttpErrorResponse && error.status === 401;
+}
