@@ -1,0 +1,407 @@
+import { HttpClient, HttpContext, HttpContextToken, HttpErrorResponse } from '@angular/common/http';
+import { TestRequest } from '@angular/common/http/testing';
+import { firstValueFrom } from 'rxjs';
+
+import { API_PATHS } from '../api-contract';
+import { REFRESH_UNAVAILABLE, REFRESH_UNAVAILABLE_MESSAGE } from './auth-errors';
+import { REFRESH_WAIT_LIMIT_MS } from './auth-store';
+import { AUTH_FLOW, AuthFlowTrace } from './request-context';
+import { fakeTokenResponse } from './testing/fake-tokens';
+import {
+  AuthTesting,
+  configureAuthTesting,
+  eventsOfType,
+  settle,
+  signInWith,
+} from './testing/auth-testing';
+import { TOKENS_KEY } from './token-storage';
+
+const TODOS = API_PATHS.todos;
+const UNAUTHORIZED = { status: 401, statusText: 'Unauthorized' };
+const EXPIRED_ACCESS = { error: 'invalid_token', message: 'The access token expired.' };
+
+/** What became of one `http.get` subscription. */
+interface Call {
+  value?: unknown;
+  error?: unknown;
+  settled: boolean;
+}
+
+function fire(http: HttpClient, count: number, url: string = TODOS): Call[] {
+  return Array.from({ length: count }, () => {
+    const call: Call = { settled: false };
+    http.get(url).subscribe({
+      next: (value) => (call.value = value),
+      error: (error: unknown) => {
+        call.error = error;
+        call.settled = true;
+      },
+      complete: () => (call.settled = true),
+    });
+    return call;
+  });
+}
+
+const bearer = (request: TestRequest) => request.request.headers.get('Authorization');
+const trace = (request: TestRequest): AuthFlowTrace => request.request.context.get(AUTH_FLOW);
+const tagsOf = (requests: TestRequest[]) => requests.map((request) => trace(request).tags);
+const count = (tagLists: (readonly string[])[], tags: string[]) =>
+  tagLists.filter((list) => JSON.stringify(list) === JSON.stringify(tags)).length;
+
+describe('authInterceptor', () => {
+  let t: AuthTesting;
+
+  beforeEach(() => {
+    t = configureAuthTesting();
+  });
+
+  afterEach(() => {
+    t.httpMock.verify();
+  });
+
+  it('attaches the bearer token to relative and same-origin absolute API URLs', async () => {
+    const { accessToken } = await signInWith(t);
+    fire(t.http, 1, TODOS);
+    fire(t.http, 1, `${location.origin}/api/users/me`);
+    expect(bearer(t.httpMock.expectOne(TODOS))).toBe(`Bearer ${accessToken}`);
+    expect(bearer(t.httpMock.expectOne(`${location.origin}/api/users/me`))).toBe(
+      `Bearer ${accessToken}`,
+    );
+  });
+
+  // Issue test 1
+  it('sends one refresh call for ten parallel 401s and retries all ten with the new token', async () => {
+    const login = await signInWith(t);
+    const calls = fire(t.http, 10);
+
+    const first = t.httpMock.match(TODOS);
+    expect(first.length).toBe(10);
+    first.forEach((request) => expect(bearer(request)).toBe(`Bearer ${login.accessToken}`));
+    first.forEach((request) => request.flush(EXPIRED_ACCESS, UNAUTHORIZED));
+
+    const refreshes = t.httpMock.match(API_PATHS.refresh);
+    expect(refreshes.length).toBe(1);
+    expect(refreshes[0].request.body).toEqual({ refreshToken: login.refreshToken });
+    expect(trace(refreshes[0])).toEqual({ tags: ['refresh'], refreshId: 1 });
+    const renewed = fakeTokenResponse();
+    refreshes[0].flush(renewed);
+    await settle();
+
+    const retries = t.httpMock.match(TODOS);
+    expect(retries.length).toBe(10);
+    retries.forEach((request) => expect(bearer(request)).toBe(`Bearer ${renewed.accessToken}`));
+    retries.forEach((request) => expect(trace(request).refreshId).toBe(1));
+    expect(count(tagsOf(retries), ['retried'])).toBe(1);
+    expect(count(tagsOf(retries), ['retried', 'queued'])).toBe(9);
+    expect(trace(first[0])).toEqual({ tags: [], refreshId: null });
+    retries.forEach((request, index) => request.flush({ index }));
+
+    expect(calls.every((call) => call.settled && call.error === undefined)).toBeTrue();
+    expect(calls.map((call) => call.value)).toEqual(
+      jasmine.arrayWithExactContents(Array.from({ length: 10 }, (_, index) => ({ index }))),
+    );
+    expect(t.httpMock.match(API_PATHS.refresh).length).toBe(0);
+    expect(eventsOfType(t.events, 'tokenRefreshed').length).toBe(1);
+  });
+
+  it('retries a 401 that arrives after the refresh finished with the new token, without a second refresh', async () => {
+    await signInWith(t);
+    const calls = fire(t.http, 2);
+    const [early, late] = t.httpMock.match(TODOS);
+    early.flush(EXPIRED_ACCESS, UNAUTHORIZED);
+    const renewed = fakeTokenResponse();
+    t.httpMock.expectOne(API_PATHS.refresh).flush(renewed);
+    await settle();
+    t.httpMock.expectOne(TODOS).flush('early');
+
+    late.flush(EXPIRED_ACCESS, UNAUTHORIZED);
+    await settle();
+    const retry = t.httpMock.expectOne(TODOS);
+    expect(bearer(retry)).toBe(`Bearer ${renewed.accessToken}`);
+    expect(trace(retry)).toEqual({ tags: ['retried', 'queued'], refreshId: 1 });
+    retry.flush('late');
+
+    expect(calls.map((call) => call.value)).toEqual(['early', 'late']);
+  });
+
+  it('holds a request that starts while a refresh runs and sends it once with the new token', async () => {
+    await signInWith(t);
+    fire(t.http, 1);
+    t.httpMock.expectOne(TODOS).flush(EXPIRED_ACCESS, UNAUTHORIZED);
+    const refresh = t.httpMock.expectOne(API_PATHS.refresh);
+
+    const [waiting] = fire(t.http, 1, API_PATHS.me);
+    expect(t.httpMock.match(API_PATHS.me).length).toBe(0);
+    const renewed = fakeTokenResponse();
+    refresh.flush(renewed);
+    await settle();
+
+    const held = t.httpMock.expectOne(API_PATHS.me);
+    expect(bearer(held)).toBe(`Bearer ${renewed.accessToken}`);
+    expect(trace(held)).toEqual({ tags: ['queued'], refreshId: 1 });
+    held.flush({ ok: true });
+    t.httpMock.expectOne(TODOS).flush([]);
+    expect(waiting.value).toEqual({ ok: true });
+  });
+
+  // Issue test 2
+  for (const refusal of [
+    { status: 400, statusText: 'Bad Request' },
+    { status: 401, statusText: 'Unauthorized' },
+  ]) {
+    it(`fails all ten waiting requests and ends the session once when the refresh is refused (${refusal.status})`, async () => {
+      await signInWith(t);
+      const calls = fire(t.http, 10);
+      t.httpMock.match(TODOS).forEach((request) => request.flush(EXPIRED_ACCESS, UNAUTHORIZED));
+      const reason = 'the refresh token expired';
+      t.httpMock
+        .expectOne(API_PATHS.refresh)
+        .flush({ error: 'invalid_grant', message: 'The refresh token expired.' }, refusal);
+      await settle();
+
+      expect(calls.every((call) => call.settled)).toBeTrue();
+      calls.forEach((call) => {
+        expect(call.error).toBeInstanceOf(HttpErrorResponse);
+        expect((call.error as HttpErrorResponse).status).toBe(refusal.status);
+      });
+      expect(eventsOfType(t.events, 'sessionExpired')).toEqual([
+        { type: 'sessionExpired', reason },
+      ]);
+      expect(t.store.isSignedIn()).toBeFalse();
+      expect(t.store.accessToken()).toBeNull();
+      expect(localStorage.getItem(TOKENS_KEY)).toBeNull();
+      expect(t.store.sessionNotice()?.message).toBe(
+        'Your session has ended: the refresh token expired. Please sign in again.',
+      );
+      expect(t.httpMock.match(TODOS).length).toBe(0);
+    });
+  }
+
+  // Issue test 3
+  for (const failure of ['500', 'network error'] as const) {
+    it(`keeps the session when the refresh fails with a ${failure}, fails the waiters, and refreshes again on the next request`, async () => {
+      const login = await signInWith(t);
+      const calls = fire(t.http, 10);
+      t.httpMock.match(TODOS).forEach((request) => request.flush(EXPIRED_ACCESS, UNAUTHORIZED));
+      const refresh = t.httpMock.expectOne(API_PATHS.refresh);
+      if (failure === '500') {
+        refresh.flush(
+          { error: 'server_error', message: 'boom' },
+          { status: 500, statusText: 'Server Error' },
+        );
+      } else {
+        refresh.error(new ProgressEvent('error'));
+      }
+      await settle();
+
+      expect(calls.every((call) => call.settled)).toBeTrue();
+      calls.forEach((call) => {
+        const error = call.error as HttpErrorResponse;
+        expect(error).toBeInstanceOf(HttpErrorResponse);
+        expect(error.status).toBe(failure === '500' ? 500 : 0);
+        expect(error.error).toEqual({
+          error: REFRESH_UNAVAILABLE,
+          message: REFRESH_UNAVAILABLE_MESSAGE,
+        });
+      });
+      expect(eventsOfType(t.events, 'sessionExpired').length).toBe(0);
+      expect(eventsOfType(t.events, 'refreshFailed')).toEqual([
+        { type: 'refreshFailed', refreshId: 1, transient: true },
+      ]);
+      expect(t.store.isSignedIn()).toBeTrue();
+      expect(t.store.refreshToken()).toBe(login.refreshToken);
+      expect(localStorage.getItem(TOKENS_KEY)).toContain(login.refreshToken);
+
+      const [next] = fire(t.http, 1);
+      t.httpMock.expectOne(TODOS).flush(EXPIRED_ACCESS, UNAUTHORIZED);
+      const again = t.httpMock.expectOne(API_PATHS.refresh);
+      expect(again.request.body).toEqual({ refreshToken: login.refreshToken });
+      again.flush(fakeTokenResponse());
+      await settle();
+      t.httpMock.expectOne(TODOS).flush(['ok']);
+      expect(next.value).toEqual(['ok']);
+    });
+  }
+
+  // Issue test 4
+  it('does not refresh again when the retried request gets a 401: the request fails and the session ends once', async () => {
+    await signInWith(t);
+    const calls = fire(t.http, 2);
+    t.httpMock.match(TODOS).forEach((request) => request.flush(EXPIRED_ACCESS, UNAUTHORIZED));
+    const renewed = fakeTokenResponse();
+    t.httpMock.expectOne(API_PATHS.refresh).flush(renewed);
+    await settle();
+
+    const retries = t.httpMock.match(TODOS);
+    expect(retries.length).toBe(2);
+    retries.forEach((request) => request.flush(EXPIRED_ACCESS, UNAUTHORIZED));
+    await settle();
+
+    expect(t.httpMock.match(API_PATHS.refresh).length).toBe(0);
+    expect(t.httpMock.match(TODOS).length).toBe(0);
+    calls.forEach((call) => expect((call.error as HttpErrorResponse).status).toBe(401));
+    expect(eventsOfType(t.events, 'sessionExpired').length).toBe(1);
+    expect(t.store.isSignedIn()).toBeFalse();
+    const revoke = t.httpMock.expectOne(API_PATHS.logout);
+    expect(revoke.request.body).toEqual({ refreshToken: renewed.refreshToken });
+    revoke.flush(null, { status: 204, statusText: 'No Content' });
+  });
+
+  // Issue test 5
+  it('sends no Authorization header to login, register, refresh, logout or another origin', async () => {
+    const { refreshToken } = await signInWith(t);
+    const other = ['https://other.example.com/api/todos', '//other.example.com/api/todos'];
+    const ignore = { error: () => undefined };
+    t.api.login({ username: 'demo', password: 'demo1234' }).subscribe(ignore);
+    t.api.register({ username: 'new-user', password: 'password1' }).subscribe(ignore);
+    t.api.refresh(refreshToken, { tags: ['refresh'], refreshId: null }).subscribe(ignore);
+    t.api.logout(refreshToken).subscribe(ignore);
+    other.forEach((url) => fire(t.http, 1, url));
+    fire(t.http, 1, 'assets/config.json');
+
+    const sent = [
+      API_PATHS.login,
+      API_PATHS.register,
+      API_PATHS.refresh,
+      API_PATHS.logout,
+      ...other,
+      'assets/config.json',
+    ].map((url) => t.httpMock.expectOne(url));
+    sent.forEach((request) => {
+      expect(request.request.headers.has('Authorization'))
+        .withContext(request.request.url)
+        .toBeFalse();
+    });
+    sent.forEach((request) => request.flush(null, UNAUTHORIZED));
+    await settle();
+    expect(t.httpMock.match(API_PATHS.refresh).length).withContext('no refresh').toBe(0);
+    expect(t.store.isSignedIn()).toBeTrue();
+  });
+
+  // Issue test 6
+  it('refreshes an expired access token before sending when proactive mode is on (no 401 round trip)', async () => {
+    await signInWith(t, fakeTokenResponse({ accessIn: -10 }));
+    const calls = fire(t.http, 3);
+
+    expect(t.httpMock.match(TODOS).length).toBe(0);
+    const refresh = t.httpMock.expectOne(API_PATHS.refresh);
+    expect(trace(refresh)).toEqual({ tags: ['refresh', 'proactive'], refreshId: 1 });
+    const renewed = fakeTokenResponse();
+    refresh.flush(renewed);
+    await settle();
+
+    const sent = t.httpMock.match(TODOS);
+    expect(sent.length).toBe(3);
+    sent.forEach((request) => expect(bearer(request)).toBe(`Bearer ${renewed.accessToken}`));
+    expect(count(tagsOf(sent), ['proactive'])).toBe(1);
+    expect(count(tagsOf(sent), ['proactive', 'queued'])).toBe(2);
+    sent.forEach((request) => request.flush([]));
+    expect(calls.every((call) => call.settled && !call.error)).toBeTrue();
+    expect(eventsOfType(t.events, 'tokenRefreshed')).toEqual([
+      { type: 'tokenRefreshed', refreshId: 1, proactive: true },
+    ]);
+  });
+
+  it('takes the 401 path with an expired access token when proactive mode is off', async () => {
+    const login = await signInWith(t, fakeTokenResponse({ accessIn: -10 }));
+    t.settings.setProactiveRefresh(false);
+    const [call] = fire(t.http, 1);
+
+    const first = t.httpMock.expectOne(TODOS);
+    expect(bearer(first)).toBe(`Bearer ${login.accessToken}`);
+    expect(t.httpMock.match(API_PATHS.refresh).length).toBe(0);
+    first.flush(EXPIRED_ACCESS, UNAUTHORIZED);
+    const refresh = t.httpMock.expectOne(API_PATHS.refresh);
+    expect(trace(refresh).tags).toEqual(['refresh']);
+    refresh.flush(fakeTokenResponse());
+    await settle();
+    const retry = t.httpMock.expectOne(TODOS);
+    expect(trace(retry).tags).toEqual(['retried']);
+    retry.flush([]);
+    expect(call.value).toEqual([]);
+  });
+
+  it('refreshes proactively inside the leeway and not outside it', async () => {
+    await signInWith(t, fakeTokenResponse({ accessIn: 3 }));
+    t.settings.setLeewaySeconds(0);
+    fire(t.http, 1);
+    t.httpMock.expectOne(TODOS).flush([]);
+
+    t.settings.setLeewaySeconds(5);
+    fire(t.http, 1);
+    expect(t.httpMock.match(TODOS).length).toBe(0);
+    t.httpMock.expectOne(API_PATHS.refresh).flush(fakeTokenResponse());
+    await settle();
+    t.httpMock.expectOne(TODOS).flush([]);
+  });
+
+  // Issue test 7
+  it('passes a 403 to the caller without refreshing or signing out', async () => {
+    const login = await signInWith(t);
+    const eventsBefore = t.events.length;
+    const [call] = fire(t.http, 1, API_PATHS.adminUsers);
+    t.httpMock
+      .expectOne(API_PATHS.adminUsers)
+      .flush(
+        { error: 'insufficient_scope', message: 'This needs the admin role.' },
+        { status: 403, statusText: 'Forbidden' },
+      );
+    await settle();
+
+    expect((call.error as HttpErrorResponse).status).toBe(403);
+    expect(t.httpMock.match(API_PATHS.refresh).length).toBe(0);
+    expect(t.store.isSignedIn()).toBeTrue();
+    expect(t.store.accessToken()).toBe(login.accessToken);
+    expect(t.events.length).toBe(eventsBefore);
+  });
+
+  it('sends requests without a token while signed out and does not refresh on their 401', async () => {
+    const [call] = fire(t.http, 1);
+    const request = t.httpMock.expectOne(TODOS);
+    expect(request.request.headers.has('Authorization')).toBeFalse();
+    request.flush(EXPIRED_ACCESS, UNAUTHORIZED);
+    await settle();
+    expect((call.error as HttpErrorResponse).status).toBe(401);
+    expect(t.events).toEqual([]);
+  });
+
+  it('fails a waiting request as "could not reach the server" when the refresh never answers', async () => {
+    await signInWith(t);
+    jasmine.clock().install();
+    try {
+      const pending = firstValueFrom(t.http.get(TODOS));
+      t.httpMock.expectOne(TODOS).flush(EXPIRED_ACCESS, UNAUTHORIZED);
+      const refresh = t.httpMock.expectOne(API_PATHS.refresh);
+      jasmine.clock().tick(REFRESH_WAIT_LIMIT_MS);
+      await expectAsync(pending).toBeRejectedWith(
+        jasmine.objectContaining({
+          status: 0,
+          error: jasmine.objectContaining({ error: REFRESH_UNAVAILABLE }),
+        }),
+      );
+      expect(t.store.isSignedIn()).toBeTrue();
+      refresh.flush(fakeTokenResponse());
+    } finally {
+      jasmine.clock().uninstall();
+    }
+  });
+
+  it('keeps the caller’s own context tokens on the retry and leaves the caller’s context untouched', async () => {
+    await signInWith(t);
+    const callerContext = new HttpContext().set(CALLER_TAG, 'from the page');
+    t.http.get(TODOS, { context: callerContext }).subscribe();
+    const first = t.httpMock.expectOne(TODOS);
+    first.flush(EXPIRED_ACCESS, UNAUTHORIZED);
+    t.httpMock.expectOne(API_PATHS.refresh).flush(fakeTokenResponse());
+    await settle();
+
+    const retry = t.httpMock.expectOne(TODOS);
+    expect(retry.request.context.get(CALLER_TAG)).toBe('from the page');
+    expect(trace(retry).tags).toEqual(['retried']);
+    expect(trace(first)).toEqual({ tags: [], refreshId: null });
+    expect(callerContext.has(AUTH_FLOW)).toBeFalse();
+    retry.flush([]);
+  });
+});
+
+const CALLER_TAG = new HttpContextToken<string>(() => '');

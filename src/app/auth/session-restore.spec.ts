@@ -1,0 +1,196 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ApplicationInitStatus } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+
+import { API_PATHS } from '../api-contract';
+import { routes } from '../app.routes';
+import { AUTH_SETTINGS_KEY } from './auth-settings';
+import { authInterceptor } from './auth-interceptor';
+import { AuthStore } from './auth-store';
+import { provideAuth } from './provide-auth';
+import { RESTORE_WAIT_LIMIT_MS, restoreSession } from './session-restore';
+import { fakeJwt, fakeTokenResponse, TEST_USER } from './testing/fake-tokens';
+import {
+  AuthTesting,
+  clearAuthStorage,
+  configureAuthTesting,
+  eventsOfType,
+  settle,
+} from './testing/auth-testing';
+import { StoredSession, TOKENS_KEY } from './token-storage';
+
+function stored(accessIn: number, refreshIn: number): StoredSession {
+  return {
+    accessToken: fakeJwt('access', accessIn),
+    refreshToken: fakeJwt('refresh', refreshIn),
+    user: TEST_USER,
+    previousRefreshToken: null,
+  };
+}
+
+function keep(session: StoredSession): void {
+  localStorage.setItem(TOKENS_KEY, JSON.stringify(session));
+}
+
+/** Runs the initializer and reports whether it has finished. */
+function startRestore(): { done: Promise<void>; finished: () => boolean } {
+  let finished = false;
+  const done = TestBed.runInInjectionContext(restoreSession).then(() => {
+    finished = true;
+  });
+  return { done, finished: () => finished };
+}
+
+describe('restoreSession', () => {
+  let t: AuthTesting;
+
+  beforeEach(() => {
+    t = configureAuthTesting();
+  });
+
+  afterEach(() => t.httpMock.verify());
+  afterAll(() => clearAuthStorage());
+
+  // Issue test 10 (valid session)
+  it('restores a valid session at once and confirms the user in the background', async () => {
+    const session = stored(60, 3600);
+    keep(session);
+    await startRestore().done;
+
+    expect(t.store.isSignedIn()).toBeTrue();
+    expect(t.store.user()).toEqual(TEST_USER);
+    expect(t.store.accessToken()).toBe(session.accessToken);
+    const me = t.httpMock.expectOne(API_PATHS.me);
+    expect(me.request.headers.get('Authorization')).toBe(`Bearer ${session.accessToken}`);
+    me.flush({ ...TEST_USER, displayName: 'Renamed' });
+    expect(t.store.user()?.displayName).toBe('Renamed');
+  });
+
+  // Issue test 10 (expired access token, live refresh token)
+  it('refreshes an expired access token before it finishes', async () => {
+    const session = stored(-60, 3600);
+    keep(session);
+    const restore = startRestore();
+
+    const refresh = t.httpMock.expectOne(API_PATHS.refresh);
+    expect(refresh.request.body).toEqual({ refreshToken: session.refreshToken });
+    await settle();
+    expect(restore.finished()).withContext('waits for the refresh').toBeFalse();
+    const renewed = fakeTokenResponse();
+    refresh.flush(renewed);
+    await restore.done;
+
+    expect(t.store.isSignedIn()).toBeTrue();
+    expect(t.store.accessToken()).toBe(renewed.accessToken);
+    expect(JSON.parse(localStorage.getItem(TOKENS_KEY) ?? '{}').accessToken).toBe(
+      renewed.accessToken,
+    );
+  });
+
+  // Issue test 10 (dead session)
+  it('starts signed out and clears storage when the refresh token has expired', async () => {
+    keep(stored(-600, -10));
+    await startRestore().done;
+    expect(t.store.isSignedIn()).toBeFalse();
+    expect(localStorage.getItem(TOKENS_KEY)).toBeNull();
+  });
+
+  it('starts signed out, with the server’s reason as notice, when the refresh is refused', async () => {
+    keep(stored(-60, 3600));
+    const restore = startRestore();
+    t.httpMock
+      .expectOne(API_PATHS.refresh)
+      .flush(
+        { error: 'invalid_grant', message: 'the session was revoked' },
+        { status: 400, statusText: 'Bad Request' },
+      );
+    await restore.done;
+    expect(t.store.isSignedIn()).toBeFalse();
+    expect(localStorage.getItem(TOKENS_KEY)).toBeNull();
+    expect(t.store.sessionNotice()?.reason).toBe('the session was revoked');
+  });
+
+  it('stays signed in with the stored tokens when the refresh fails transiently', async () => {
+    const session = stored(-60, 3600);
+    keep(session);
+    const restore = startRestore();
+    t.httpMock.expectOne(API_PATHS.refresh).error(new ProgressEvent('error'));
+    await restore.done;
+    expect(t.store.isSignedIn()).toBeTrue();
+    expect(t.store.refreshToken()).toBe(session.refreshToken);
+    expect(eventsOfType(t.events, 'sessionExpired').length).toBe(0);
+  });
+
+  it('does not hold start-up longer than the wait limit for a refresh that hangs', async () => {
+    keep(stored(-60, 3600));
+    jasmine.clock().install();
+    try {
+      const restore = startRestore();
+      const refresh = t.httpMock.expectOne(API_PATHS.refresh);
+      jasmine.clock().tick(RESTORE_WAIT_LIMIT_MS);
+      await restore.done;
+      expect(t.store.isSignedIn()).toBeTrue();
+      const stillRunning = t.store.refresh();
+      const renewed = fakeTokenResponse();
+      refresh.flush(renewed);
+      expect((await stillRunning).joined)
+        .withContext('the same refresh carried on')
+        .toBeTrue();
+      expect(t.store.accessToken()).toBe(renewed.accessToken);
+    } finally {
+      jasmine.clock().uninstall();
+    }
+  });
+
+  // Issue test 8
+  for (const [name, raw] of [
+    ['not JSON', '%%%'],
+    ['a non-JWT', '{"accessToken":"a.b.c","refreshToken":"x"}'],
+    ['an empty object', '{}'],
+  ]) {
+    it(`starts signed out without an exception when storage holds ${name}`, async () => {
+      localStorage.setItem(TOKENS_KEY, raw);
+      localStorage.setItem(AUTH_SETTINGS_KEY, 'garbage too');
+      await expectAsync(startRestore().done).toBeResolved();
+      expect(t.store.isSignedIn()).toBeFalse();
+      expect(localStorage.getItem(TOKENS_KEY)).toBeNull();
+    });
+  }
+});
+
+describe('provideAuth() at start-up', () => {
+  beforeEach(() => {
+    clearAuthStorage();
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+        provideAuth(),
+        provideRouter(routes),
+      ],
+    });
+  });
+
+  afterAll(() => clearAuthStorage());
+
+  it('keeps a signed-in user on /dashboard after a reload', async () => {
+    keep(stored(60, 3600));
+    await TestBed.inject(ApplicationInitStatus).donePromise;
+    expect(TestBed.inject(AuthStore).isSignedIn()).toBeTrue();
+
+    const harness = await RouterTestingHarness.create('/dashboard');
+    expect(TestBed.inject(Router).url).toBe('/dashboard');
+    expect(harness.routeNativeElement?.textContent).toContain('Dashboard');
+    TestBed.inject(HttpTestingController).expectOne(API_PATHS.me).flush(TEST_USER);
+  });
+
+  it('sends a garbage session to /login with the returnUrl, without an exception', async () => {
+    localStorage.setItem(TOKENS_KEY, '{"accessToken": 12');
+    await TestBed.inject(ApplicationInitStatus).donePromise;
+    await RouterTestingHarness.create('/dashboard');
+    expect(TestBed.inject(Router).url).toBe('/login?returnUrl=%2Fdashboard');
+  });
+});

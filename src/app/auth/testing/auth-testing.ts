@@ -1,0 +1,83 @@
+import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { EnvironmentProviders, Provider } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+
+import { API_PATHS, TokenResponse } from '../../api-contract';
+import { AuthApi } from '../auth-api';
+import { AuthEvent, AuthEvents } from '../auth-events';
+import { authInterceptor } from '../auth-interceptor';
+import { AuthSettings } from '../auth-settings';
+import { AuthStore } from '../auth-store';
+import { provideJwtDecoder } from '../provide-auth';
+import { TokenStorage } from '../token-storage';
+import { fakeTokenResponse } from './fake-tokens';
+
+/**
+ * Test-only set-up shared by the auth specs: `HttpClient` with the real interceptor in front of
+ * `HttpTestingController`, clean `auth:` storage, and a log of every auth event.
+ */
+export interface AuthTesting {
+  http: HttpClient;
+  httpMock: HttpTestingController;
+  store: AuthStore;
+  api: AuthApi;
+  settings: AuthSettings;
+  storage: TokenStorage;
+  events: AuthEvent[];
+}
+
+/** Removes every `auth:` key (never the server's `mock-api:` keys). */
+export function clearAuthStorage(): void {
+  for (const storage of [localStorage, sessionStorage]) {
+    for (const key of Object.keys(storage)) {
+      if (key.startsWith('auth:')) storage.removeItem(key);
+    }
+  }
+}
+
+export function configureAuthTesting(
+  providers: (Provider | EnvironmentProviders)[] = [],
+): AuthTesting {
+  clearAuthStorage();
+  TestBed.configureTestingModule({
+    providers: [
+      provideHttpClient(withInterceptors([authInterceptor])),
+      provideHttpClientTesting(),
+      provideJwtDecoder(),
+      ...providers,
+    ],
+  });
+  const events: AuthEvent[] = [];
+  TestBed.inject(AuthEvents).events$.subscribe((event) => events.push(event));
+  return {
+    http: TestBed.inject(HttpClient),
+    httpMock: TestBed.inject(HttpTestingController),
+    store: TestBed.inject(AuthStore),
+    api: TestBed.inject(AuthApi),
+    settings: TestBed.inject(AuthSettings),
+    storage: TestBed.inject(TokenStorage),
+    events,
+  };
+}
+
+/** Signs in through the real login call, answered with `response`. */
+export async function signInWith(
+  { store, httpMock }: AuthTesting,
+  response: TokenResponse = fakeTokenResponse(),
+): Promise<TokenResponse> {
+  const signedIn = store.signIn('demo', 'demo1234');
+  httpMock.expectOne(API_PATHS.login).flush(response);
+  await signedIn;
+  return response;
+}
+
+/** Lets every pending promise callback run (one macrotask turn). Not usable under jasmine.clock. */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve));
+}
+
+/** The events of one type, for counting. */
+export function eventsOfType<T extends AuthEvent['type']>(events: AuthEvent[], type: T) {
+  return events.filter((event) => event.type === type);
+}

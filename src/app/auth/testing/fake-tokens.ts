@@ -1,0 +1,93 @@
+import { Role, TokenClaims, TokenResponse, User } from '../../api-contract';
+
+/**
+ * Test-only builders for JWT strings and server responses. The client only decodes tokens, so
+ * these are unsigned (the signature part is a placeholder); `exp` is relative to `Date.now()`.
+ */
+export const TEST_USER: User = {
+  id: 'u-demo',
+  username: 'demo',
+  displayName: 'Demo User',
+  roles: ['user'],
+  createdAt: '2025-01-01T00:00:00.000Z',
+  lastLoginAt: null,
+};
+
+export const TEST_ADMIN: User = {
+  ...TEST_USER,
+  id: 'u-admin',
+  username: 'admin',
+  displayName: 'Admin User',
+  roles: ['user', 'admin'],
+};
+
+let serial = 0;
+
+function base64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  bytes.forEach((byte) => (binary += String.fromCharCode(byte)));
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** A JWT string with the given payload (no claims are added). */
+export function rawJwt(payload: unknown): string {
+  return `${base64Url(JSON.stringify({ alg: 'ES256', typ: 'JWT' }))}.${base64Url(
+    JSON.stringify(payload),
+  )}.c2lnbmF0dXJl`;
+}
+
+/** A token of `typ` for `user` that expires `expiresInSeconds` from now (negative: expired). */
+export function fakeJwt(
+  typ: 'access' | 'refresh',
+  expiresInSeconds: number,
+  user: User = TEST_USER,
+  extra: Partial<TokenClaims> = {},
+): string {
+  const now = Math.floor(Date.now() / 1000);
+  const claims: TokenClaims = {
+    iss: 'test',
+    aud: 'test',
+    sub: user.id,
+    name: user.displayName,
+    roles: [...user.roles] as Role[],
+    iat: now,
+    exp: now + expiresInSeconds,
+    jti: `jti-${++serial}`,
+    sid: 'sid-1',
+    typ,
+    ...extra,
+  };
+  return rawJwt(claims);
+}
+
+export interface FakeSession {
+  accessToken: string;
+  refreshToken: string;
+}
+
+/** An access + refresh token pair; defaults: access valid 60 s, refresh valid 1 h. */
+export function fakeSession(
+  options: { accessIn?: number; refreshIn?: number; user?: User } = {},
+): FakeSession {
+  const user = options.user ?? TEST_USER;
+  return {
+    accessToken: fakeJwt('access', options.accessIn ?? 60, user),
+    refreshToken: fakeJwt('refresh', options.refreshIn ?? 3600, user),
+  };
+}
+
+/** The body the server sends for a successful login or refresh. */
+export function fakeTokenResponse(
+  options: { accessIn?: number; refreshIn?: number; user?: User } = {},
+): TokenResponse {
+  const user = options.user ?? TEST_USER;
+  const session = fakeSession(options);
+  return {
+    ...session,
+    tokenType: 'Bearer',
+    expiresIn: options.accessIn ?? 60,
+    refreshExpiresIn: options.refreshIn ?? 3600,
+    user,
+  };
+}
