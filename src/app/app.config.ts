@@ -1,3 +1,4 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import {
   ApplicationConfig,
   provideBrowserGlobalErrorListeners,
@@ -6,7 +7,10 @@ import {
 import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angular/router';
 
 import { routes } from './app.routes';
+import { authInterceptor } from './auth/auth-interceptor';
+import { provideAuth } from './auth/provide-auth';
 import { AppTitleStrategy } from './layout/app-title-strategy';
+import { provideMockApi } from './mock-api/provide-mock-api';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -14,5 +18,10 @@ export const appConfig: ApplicationConfig = {
     provideZonelessChangeDetection(),
     provideRouter(routes, withComponentInputBinding()),
     { provide: TitleStrategy, useClass: AppTitleStrategy },
+    // Order matters: the in-browser server replaces the HttpBackend that provideHttpClient sets
+    // up (the last HttpBackend wins), and the auth initializer may already call it.
+    provideHttpClient(withInterceptors([authInterceptor])),
+    provideMockApi(),
+    provideAuth(),
   ],
 };

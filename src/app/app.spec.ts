@@ -1,12 +1,27 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { NavigationEnd, provideRouter, Router } from '@angular/router';
+import { filter, firstValueFrom } from 'rxjs';
 
 import { App } from './app';
 import { routes } from './app.routes';
+import { AuthEvents } from './auth/auth-events';
+import { provideJwtDecoder } from './auth/provide-auth';
+import { clearAuthStorage } from './auth/testing/auth-testing';
 
 describe('App shell', () => {
   beforeEach(() => {
-    TestBed.configureTestingModule({ imports: [App], providers: [provideRouter(routes)] });
+    clearAuthStorage();
+    TestBed.configureTestingModule({
+      imports: [App],
+      providers: [
+        provideRouter(routes),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideJwtDecoder(),
+      ],
+    });
   });
 
   it('renders the main navigation with a link to every page', async () => {
@@ -31,5 +46,37 @@ describe('App shell', () => {
     await fixture.whenStable();
     const main = (fixture.nativeElement as HTMLElement).querySelector('main');
     expect(main?.querySelector('router-outlet')).not.toBeNull();
+  });
+
+  describe('reacting to auth events', () => {
+    async function startAt(url: string): Promise<Router> {
+      TestBed.createComponent(App);
+      const router = TestBed.inject(Router);
+      await router.navigateByUrl(url);
+      return router;
+    }
+
+    function nextNavigation(router: Router): Promise<unknown> {
+      return firstValueFrom(router.events.pipe(filter((event) => event instanceof NavigationEnd)));
+    }
+
+    it('goes to /login with the current URL as returnUrl when the session expires', async () => {
+      const router = await startAt('/somewhere/else?tab=2');
+      const navigated = nextNavigation(router);
+      TestBed.inject(AuthEvents).emit({
+        type: 'sessionExpired',
+        reason: 'the refresh token expired',
+      });
+      await navigated;
+      expect(router.url).toBe('/login?returnUrl=%2Fsomewhere%2Felse%3Ftab%3D2');
+    });
+
+    it('goes to /login without a returnUrl after a voluntary sign-out', async () => {
+      const router = await startAt('/somewhere');
+      const navigated = nextNavigation(router);
+      TestBed.inject(AuthEvents).emit({ type: 'signedOut' });
+      await navigated;
+      expect(router.url).toBe('/login');
+    });
   });
 });
