@@ -1,8 +1,37 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { tap } from 'rxjs';
 
+import { AuthStore } from '../auth/auth-store';
+import { LoadingStatus } from '../layout/loading-status';
+import { remoteData } from '../layout/remote-data';
+import { DisplayNameForm } from './display-name-form';
+import { ProfileApi } from './profile-api';
+import { TokenClaimsTable } from './token-claims-table';
+
+/**
+ * `/profile`: the user as `GET api/users/me` returns it, a form to change the display name, and
+ * the decoded claims of both tokens (read live from `AuthStore`, so a refresh shows up at once).
+ */
 @Component({
   selector: 'app-profile-page',
-  template: `<h1>Profile</h1>`,
+  imports: [DatePipe, DisplayNameForm, LoadingStatus, TokenClaimsTable],
+  templateUrl: './profile-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export default class ProfilePage {}
+export default class ProfilePage {
+  readonly #store = inject(AuthStore);
+  readonly #api = inject(ProfileApi);
+
+  /** The server's copy of the user; each answer also refreshes the navbar's name. */
+  protected readonly me = remoteData(() =>
+    this.#api.me().pipe(tap((user) => this.#store.setUser(user))),
+  );
+  protected readonly roles = computed(() => this.me.value()?.roles.join(', ') ?? '');
+  protected readonly accessToken = this.#store.accessToken;
+  protected readonly refreshToken = this.#store.refreshToken;
+
+  constructor() {
+    void this.me.reload();
+  }
+}
