@@ -16,6 +16,7 @@ export const REFRESH_UNAVAILABLE_MESSAGE =
 export const SESSION_END_REASONS = {
   refused: 'the server would not renew it',
   retryRejected: 'the server did not accept the renewed access token',
+  refreshExpired: 'the refresh token expired',
 } as const;
 
 export function isTransientFailure(error: unknown): boolean {

@@ -3,13 +3,21 @@ import { Observable, Subject, filter } from 'rxjs';
 
 import { User } from '../api-contract';
 
-/** Every event on the auth bus. `reason` reads well after "Your session has ended: ". */
+/**
+ * Every event on the auth bus. `reason` reads well after "Your session has ended: ".
+ *
+ * `fromOtherTab: true` marks a change this tab took over from another tab (localStorage mode: one
+ * session for all tabs); it is absent when the change happened here. `tokensAdopted`: this tab
+ * took over tokens another tab refreshed, without a refresh call of its own (`refreshId` is this
+ * tab's refresh that was answered that way, or null when the tokens arrived through storage sync).
+ */
 export type AuthEvent =
-  | { readonly type: 'signedIn'; readonly user: User }
-  | { readonly type: 'signedOut' }
-  | { readonly type: 'sessionExpired'; readonly reason: string }
+  | { readonly type: 'signedIn'; readonly user: User; readonly fromOtherTab?: true }
+  | { readonly type: 'signedOut'; readonly fromOtherTab?: true }
+  | { readonly type: 'sessionExpired'; readonly reason: string; readonly fromOtherTab?: true }
   | { readonly type: 'tokenRefreshed'; readonly refreshId: number; readonly proactive: boolean }
-  | { readonly type: 'refreshFailed'; readonly refreshId: number; readonly transient: boolean };
+  | { readonly type: 'refreshFailed'; readonly refreshId: number; readonly transient: boolean }
+  | { readonly type: 'tokensAdopted'; readonly refreshId: number | null };
 
 export type AuthEventType = AuthEvent['type'];
 export type AuthEventOf<T extends AuthEventType> = Extract<AuthEvent, { type: T }>;

@@ -15,6 +15,7 @@ interface Ticket {
 }
 
 const NO_TRACE: AuthFlowTrace = { tags: [], refreshId: null };
+const FROM_OTHER_TAB: AuthFlowTrace = { tags: ['from-other-tab'], refreshId: null };
 
 /**
  * Attaches the access token to our own API's requests and keeps them working across expiry:
@@ -26,6 +27,8 @@ const NO_TRACE: AuthFlowTrace = { tags: [], refreshId: null };
  *    retry ends the session instead of refreshing again.
  * 4. Any other error (403 included) reaches the caller unchanged. A failed refresh reaches every
  *    waiting request as its error: nothing is left pending.
+ *
+ * A request whose token another tab refreshed (or signed in for) carries the `from-other-tab` tag.
  *
  * It never navigates or shows UI: ending a session is `AuthStore`'s job, reacting to it the shell's.
  */
@@ -79,7 +82,8 @@ function ticketBeforeSending(store: AuthStore, settings: AuthSettings): Observab
         r.joined ? ['proactive', 'queued'] : ['proactive'],
       );
     }
-    return of({ token: store.accessToken() ?? '', trace: NO_TRACE });
+    const trace = store.tokensFromOtherTab() ? FROM_OTHER_TAB : NO_TRACE;
+    return of({ token: store.accessToken() ?? '', trace });
   });
 }
 
@@ -89,7 +93,7 @@ function ticketAfter401(store: AuthStore, sentToken: string): Observable<Ticket>
     const current = store.accessToken();
     if (!store.refreshInProgress() && current && current !== sentToken) {
       const trace: AuthFlowTrace = {
-        tags: ['retried', 'queued'],
+        tags: withOtherTab(['retried', 'queued'], store.tokensFromOtherTab()),
         refreshId: store.lastRefreshId(),
       };
       return of({ token: current, trace });
@@ -105,9 +109,16 @@ function awaitRefresh(
   return from(refresh).pipe(
     map((result) => ({
       token: result.accessToken,
-      trace: { tags: tagsFor(result), refreshId: result.refreshId },
+      trace: {
+        tags: withOtherTab(tagsFor(result), result.fromOtherTab),
+        refreshId: result.refreshId,
+      },
     })),
   );
+}
+
+function withOtherTab(tags: AuthFlowTag[], fromOtherTab: boolean): AuthFlowTag[] {
+  return fromOtherTab ? [...tags, 'from-other-tab'] : tags;
 }
 
 function isUnauthorized(error: unknown): boolean {

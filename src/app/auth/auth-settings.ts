@@ -23,7 +23,8 @@ export const MAX_LEEWAY_SECONDS = 600;
 
 /**
  * The client-side auth switches learners can flip at run time, persisted in localStorage
- * (`auth:settings`). Unreadable or invalid stored values fall back to the defaults, field by field.
+ * (`auth:settings`) and so shared by all tabs (`TabSync` calls `reload()` when another tab changes
+ * them). Unreadable or invalid stored values fall back to the defaults, field by field.
  *
  * To change `storageMode`, call `TokenStorage.setMode()`: it moves the current session into the
  * new storage and then records the choice here.
@@ -49,6 +50,11 @@ export class AuthSettings {
   /** Records the mode only. Use `TokenStorage.setMode()`, which also moves the session. */
   recordStorageMode(mode: StorageMode): void {
     if (STORAGE_MODES.includes(mode)) this.#update({ storageMode: mode });
+  }
+
+  /** Re-reads the stored settings (another tab changed them); the stored values are not rewritten. */
+  reload(): void {
+    this.#value.set(readSettings());
   }
 
   /** Proactive refresh and leeway back to their defaults; the storage mode is kept. */

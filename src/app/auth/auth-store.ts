@@ -11,18 +11,26 @@ import {
   User,
 } from '../api-contract';
 import {
+  SESSION_END_REASONS,
   isTransientFailure,
   refreshUnavailableError,
   sessionEndReason,
-  sessionEndedMessage,
   sessionGoneError,
   unreadableTokensError,
 } from './auth-errors';
 import { AuthApi } from './auth-api';
 import { AuthEvents } from './auth-events';
+import { AuthSettings, StorageMode } from './auth-settings';
 import { AuthFlowTrace } from './request-context';
+import {
+  COPIED_TAB,
+  SESSION_MOVED_TO_OTHER_TAB,
+  SIGNED_OUT_IN_OTHER_TAB,
+  sessionEndedNotice,
+} from './session-notices';
 import { decodeClaims, expiresAt, isRecord, isUser, userFromClaims } from './token-claims';
-import { StoredSession, TokenStorage } from './token-storage';
+import { SessionEndKind, StoredSession, TokenStorage } from './token-storage';
+import { REFRESH_LOCK_NAME, WEB_LOCKS, isLockWaitAbort, waitAtMost } from './web-locks';
 
 /** What every caller of `refresh()` gets when the shared refresh succeeds. */
 export interface RefreshResult {
@@ -33,7 +41,12 @@ export interface RefreshResult {
   readonly proactive: boolean;
   /** This caller joined a refresh someone else had started. */
   readonly joined: boolean;
+  /** Another tab had already refreshed: this tab took its tokens and made no refresh call. */
+  readonly fromOtherTab: boolean;
 }
+
+/** What the one shared run of a refresh gives every caller (each adds its own `joined`). */
+type SharedRefresh = Omit<RefreshResult, 'joined'>;
 
 /** Why the last session ended, for the login page. Voluntary sign-out leaves none. */
 export interface SessionNotice {
@@ -53,19 +66,27 @@ export const LOGOUT_TIMEOUT_MS = 3_000;
  * in-flight refresh and the session notice. Every method that talks to the server returns a
  * Promise that rejects with the original `HttpErrorResponse`. It never navigates or shows UI:
  * it emits on `AuthEvents` instead.
+ *
+ * Several tabs (localStorage mode, one session for all): the refresh runs under the Web Lock
+ * `auth:refresh` and re-reads storage first, so only one tab ever presents a refresh token;
+ * `syncWithStorage()` (called by `TabSync` on `storage` events) takes over another tab's rotation,
+ * sign-in or sign-out at once. Session-storage and memory modes keep one session per tab.
  */
 @Injectable({ providedIn: 'root' })
 export class AuthStore {
   readonly #api = inject(AuthApi);
   readonly #storage = inject(TokenStorage);
+  readonly #settings = inject(AuthSettings);
   readonly #events = inject(AuthEvents);
   readonly #jwt = inject(JwtHelperService);
+  readonly #locks = inject(WEB_LOCKS);
 
   readonly #session = signal<StoredSession | null>(null);
   readonly #notice = signal<SessionNotice | null>(null);
   readonly #refreshing = signal(false);
   readonly #lastRefreshId = signal<number | null>(null);
-  #inFlight: Promise<Omit<RefreshResult, 'joined'>> | null = null;
+  readonly #fromOtherTab = signal(false);
+  #inFlight: Promise<SharedRefresh> | null = null;
   #refreshCounter = 0;
   /** Bumped whenever a session starts or ends, so a late refresh answer cannot revive one. */
   #generation = 0;
@@ -84,6 +105,13 @@ export class AuthStore {
   /** The id of the refresh that produced the current tokens; null right after sign-in. */
   readonly lastRefreshId = this.#lastRefreshId.asReadonly();
   readonly sessionNotice = this.#notice.asReadonly();
+  /** The current tokens came from another tab (its refresh or sign-in), not from this tab. */
+  readonly tokensFromOtherTab = this.#fromOtherTab.asReadonly();
+  /**
+   * False where the browser has no Web Locks: refreshes are then single-flight within each tab
+   * only, so two tabs refreshing at once can still trip reuse detection (single-tab-safe).
+   */
+  readonly crossTabLocking = this.#locks !== null;
 
   hasRole(role: Role): boolean {
     return this.user()?.roles.includes(role) ?? false;
@@ -118,7 +146,7 @@ export class AuthStore {
     const session = this.#session();
     this.#notice.set(null);
     if (!session) return;
-    this.#clear();
+    this.#clear({ kind: 'signedOut' });
     this.#events.emit({ type: 'signedOut' });
     await this.#revoke(session.refreshToken);
   }
@@ -127,7 +155,8 @@ export class AuthStore {
    * Renews the token pair. Single-flight: every call while a refresh runs shares its one HTTP
    * call and gets its result or its error. A refusal ends the session (`sessionExpired`) and
    * rejects with the server's error; a transient failure keeps the session and rejects with a
-   * `refresh_unavailable` error. Nobody waits longer than `REFRESH_WAIT_LIMIT_MS`.
+   * `refresh_unavailable` error. Nobody waits longer than `REFRESH_WAIT_LIMIT_MS`. When another
+   * tab has refreshed meanwhile, its tokens are used without a call (`fromOtherTab`).
    */
   refresh(options: { proactive?: boolean } = {}): Promise<RefreshResult> {
     if (!this.#inFlight && !this.#session()) return Promise.reject(sessionGoneError());
@@ -174,6 +203,7 @@ export class AuthStore {
     this.#generation++;
     const stored = this.#storage.read();
     const claims = stored && decodeClaims(this.#jwt, stored.accessToken, 'access');
+    this.#fromOtherTab.set(false);
     if (!stored || !claims) {
       this.#session.set(null);
       return false;
@@ -182,19 +212,66 @@ export class AuthStore {
     return true;
   }
 
+  /**
+   * Start-up of a duplicated tab in session-storage mode (see `TabIdentity`): the copied tokens
+   * are the original tab's, so they are dropped without a revoke and the login page says why.
+   * Using them as well would make the second rotation look like reuse and end both tabs' session.
+   */
+  leaveCopiedSession(): void {
+    this.#clear();
+    this.#notice.set(COPIED_TAB);
+  }
+
+  /**
+   * Brings this tab in line with the shared session in localStorage after another tab changed it:
+   * takes over a rotation or another tab's sign-in, or ends this tab's session when the shared one
+   * has ended (with the notice that says why). `TabSync` calls it on `storage` events; the refresh
+   * calls it inside the lock. Per-tab storage modes have nothing to sync.
+   */
+  syncWithStorage(): void {
+    this.#reconcile(null);
+  }
+
+  /**
+   * Another tab switched the storage mode (`TabSync`). Leaving localStorage, that tab took the
+   * shared session along, so this tab is signed out. Into localStorage, a shared session that is
+   * already there wins over this tab's own (which is revoked); otherwise this tab's becomes shared.
+   */
+  followStorageMode(mode: StorageMode): void {
+    const from = this.#storage.mode();
+    if (from === mode) return;
+    const own = this.#session();
+    this.#storage.followMode(mode);
+    if (from === 'local') {
+      if (own) this.#endedInOtherTab('moved', null);
+      return;
+    }
+    if (mode !== 'local') return;
+    const shared = this.#storage.read();
+    if (own && shared && shared.refreshToken !== own.refreshToken) {
+      void this.#revoke(own.refreshToken);
+    }
+    this.syncWithStorage();
+  }
+
   /** Replaces the user with a fresher copy from the server (e.g. `GET`/`PATCH api/users/me`). */
   setUser(user: User): void {
     const session = this.#session();
     if (session && isUser(user)) this.#setSession({ ...session, user });
   }
 
-  #startRefresh(proactive: boolean): Promise<Omit<RefreshResult, 'joined'>> {
+  #startRefresh(proactive: boolean): Promise<SharedRefresh> {
     const refreshId = ++this.#refreshCounter;
     const trace: AuthFlowTrace = {
       tags: proactive ? ['refresh', 'proactive'] : ['refresh'],
       refreshId,
     };
-    const run = this.#runRefresh(refreshId, proactive, () => this.#performRefresh(trace));
+    // The session this tab is about to renew, and its generation, seen before waiting for the lock.
+    const renewing = this.#session() as StoredSession;
+    const generation = this.#generation;
+    const run = this.#underRefreshLock(refreshId, () =>
+      this.#renew(refreshId, proactive, trace, renewing, generation),
+    );
     this.#inFlight = run;
     this.#refreshing.set(true);
     const done = () => {
@@ -206,18 +283,61 @@ export class AuthStore {
     return run;
   }
 
-  /** The one HTTP refresh (a later issue wraps this in a cross-tab lock that re-reads storage). */
-  async #performRefresh(trace: AuthFlowTrace): Promise<TokenResponse> {
-    const refreshToken = this.refreshToken();
-    if (!refreshToken) throw sessionGoneError();
-    return firstValueFrom(this.#api.refresh(refreshToken, trace));
+  /**
+   * Runs the refresh under the cross-tab lock `auth:refresh` in localStorage mode (the one shared
+   * mode), so the new pair is stored before another tab may look. Where Web Locks are missing,
+   * or the session is per tab, the in-tab single flight is all the coordination there is.
+   */
+  #underRefreshLock(refreshId: number, task: () => Promise<SharedRefresh>): Promise<SharedRefresh> {
+    const locks = this.#locks;
+    if (!locks || this.#storage.mode() !== 'local') return task();
+    return locks
+      .request(REFRESH_LOCK_NAME, waitAtMost(REFRESH_WAIT_LIMIT_MS), task)
+      .catch((error: unknown) => {
+        if (!isLockWaitAbort(error)) throw error;
+        this.#events.emit({ type: 'refreshFailed', refreshId, transient: true });
+        throw refreshUnavailableError(null);
+      });
+  }
+
+  /**
+   * The refresh itself, inside the lock. It re-reads storage first: when another tab has rotated
+   * the tokens meanwhile (the stored pair is not the one this tab was about to renew) and the
+   * stored access token is fresh, it uses those and makes no call, because presenting the old
+   * refresh token again would be reuse and end the session for every tab.
+   */
+  async #renew(
+    refreshId: number,
+    proactive: boolean,
+    trace: AuthFlowTrace,
+    renewing: StoredSession,
+    generation: number,
+  ): Promise<SharedRefresh> {
+    this.#reconcile(refreshId);
+    const current = this.#session();
+    if (!current) throw sessionGoneError();
+    if (generation !== this.#generation) {
+      // A new session started (here or in another tab) while this refresh waited: use it.
+      const fromOtherTab = this.#fromOtherTab();
+      return { accessToken: current.accessToken, refreshId, proactive, fromOtherTab };
+    }
+    const changed =
+      current.refreshToken !== renewing.refreshToken ||
+      current.accessToken !== renewing.accessToken;
+    if (changed && !this.accessTokenExpiresWithin(this.#settings.leewaySeconds())) {
+      this.#lastRefreshId.set(refreshId);
+      return { accessToken: current.accessToken, refreshId, proactive, fromOtherTab: true };
+    }
+    return this.#runRefresh(refreshId, proactive, () =>
+      firstValueFrom(this.#api.refresh(current.refreshToken, trace)),
+    );
   }
 
   async #runRefresh(
     refreshId: number,
     proactive: boolean,
     send: () => Promise<TokenResponse>,
-  ): Promise<Omit<RefreshResult, 'joined'>> {
+  ): Promise<SharedRefresh> {
     const generation = this.#generation;
     let response: TokenResponse;
     try {
@@ -232,6 +352,7 @@ export class AuthStore {
     }
     const previous = this.#session();
     this.#lastRefreshId.set(refreshId);
+    this.#fromOtherTab.set(false);
     this.#setSession({
       accessToken: response.accessToken,
       refreshToken: response.refreshToken,
@@ -239,7 +360,7 @@ export class AuthStore {
       previousRefreshToken: previous?.refreshToken ?? null,
     });
     this.#events.emit({ type: 'tokenRefreshed', refreshId, proactive });
-    return { accessToken: response.accessToken, refreshId, proactive };
+    return { accessToken: response.accessToken, refreshId, proactive, fromOtherTab: false };
   }
 
   /** Reports a failed refresh and returns the error its waiters should get. */
@@ -259,6 +380,7 @@ export class AuthStore {
     this.#generation++;
     const user = isUser(response.user) ? response.user : userFromClaims(claims);
     this.#lastRefreshId.set(null);
+    this.#fromOtherTab.set(false);
     this.#notice.set(null);
     this.#setSession({
       accessToken: response.accessToken,
@@ -286,16 +408,97 @@ export class AuthStore {
 
   #expire(reason: string): void {
     if (!this.#session()) return;
-    this.#clear();
-    this.#notice.set({ reason, message: sessionEndedMessage(reason) });
+    this.#clear({ kind: 'expired', reason });
+    this.#notice.set(sessionEndedNotice(reason));
     this.#events.emit({ type: 'sessionExpired', reason });
   }
 
-  #clear(): void {
+  /** Ends the session here; `end` (localStorage mode) tells the other tabs how it ended. */
+  #clear(end?: { kind: SessionEndKind; reason?: string }): void {
+    this.#forget();
+    this.#storage.clear(end);
+  }
+
+  /** Signed out in this tab's signals only (storage is left alone). */
+  #forget(): void {
     this.#generation++;
     this.#session.set(null);
     this.#lastRefreshId.set(null);
-    this.#storage.clear();
+    this.#fromOtherTab.set(false);
+  }
+
+  /** See `syncWithStorage`; `refreshId` is this tab's refresh that is re-reading, if any. */
+  #reconcile(refreshId: number | null): void {
+    if (this.#storage.mode() !== 'local') return;
+    const stored = this.#storage.read();
+    const current = this.#session();
+    if (!stored) {
+      if (current) this.#sharedSessionGone(current);
+    } else if (!current || this.#storage.sessionId(current) !== this.#storage.sessionId(stored)) {
+      this.#adoptSignIn(stored);
+    } else {
+      this.#adoptRotation(current, stored, refreshId);
+    }
+  }
+
+  /** Another tab rotated the shared session's tokens (or renamed its user). */
+  #adoptRotation(current: StoredSession, stored: StoredSession, refreshId: number | null): void {
+    const user = stored.user ?? current.user;
+    if (
+      stored.accessToken === current.accessToken &&
+      stored.refreshToken === current.refreshToken
+    ) {
+      if (JSON.stringify(user) !== JSON.stringify(current.user)) {
+        this.#session.set({ ...current, user });
+      }
+      return;
+    }
+    this.#session.set({ ...stored, user });
+    this.#lastRefreshId.set(refreshId);
+    this.#fromOtherTab.set(true);
+    this.#events.emit({ type: 'tokensAdopted', refreshId });
+  }
+
+  /** Another tab signed in (or this one was signed out and the shared session is new to it). */
+  #adoptSignIn(stored: StoredSession): void {
+    const claims = decodeClaims(this.#jwt, stored.accessToken, 'access');
+    if (!claims) return;
+    const user = stored.user ?? userFromClaims(claims);
+    this.#forget();
+    this.#notice.set(null);
+    this.#fromOtherTab.set(true);
+    this.#session.set({ ...stored, user });
+    this.#events.emit({ type: 'signedIn', user, fromOtherTab: true });
+  }
+
+  /**
+   * The shared session is no longer in storage. With a `SessionEndMark` another tab ended it;
+   * without one, either its refresh token ran out (then it ends here as expired) or storage was
+   * cleared some other way (treated as a sign-out elsewhere).
+   */
+  #sharedSessionGone(current: StoredSession): void {
+    const mark = this.#storage.endOf(this.#storage.sessionId(current));
+    if (!mark && this.#jwt.isTokenExpired(current.refreshToken)) {
+      this.endSession(SESSION_END_REASONS.refreshExpired);
+      return;
+    }
+    this.#endedInOtherTab(mark?.kind ?? 'signedOut', mark?.reason ?? null);
+  }
+
+  /**
+   * The shared session ended in another tab: signed out here too (no revoke, no storage change:
+   * that tab did both), with the notice that says how.
+   */
+  #endedInOtherTab(kind: SessionEndKind, reason: string | null): void {
+    this.#forget();
+    if (kind === 'expired') {
+      const why = reason ?? SESSION_END_REASONS.refused;
+      this.#notice.set(sessionEndedNotice(why));
+      this.#events.emit({ type: 'sessionExpired', reason: why, fromOtherTab: true });
+      return;
+    }
+    this.#notice.set(kind === 'moved' ? SESSION_MOVED_TO_OTHER_TAB : SIGNED_OUT_IN_OTHER_TAB);
+    this.#events.emit({ type: 'signedOut', fromOtherTab: true });
   }
 
   /** Best-effort revoke: resolves after the logout call answers, fails, or times out. */

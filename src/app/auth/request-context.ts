@@ -7,11 +7,21 @@ import { HttpContext, HttpContextToken, HttpRequest } from '@angular/common/http
  *   never attaches a token to these and never refreshes when they fail.
  * - `AUTH_FLOW`: the trace the interceptor writes on every request it passes on, so the devtools
  *   timeline can show why a request was sent (proactive refresh, queued behind a refresh,
- *   retried after a 401, or the refresh call itself) and which refresh it belongs to.
+ *   retried after a 401, or the refresh call itself), which refresh it belongs to, and whether
+ *   its token was refreshed by another tab (`from-other-tab`).
  */
 export const AUTH_ENDPOINT = new HttpContextToken<boolean>(() => false);
 
-export type AuthFlowTag = 'proactive' | 'queued' | 'retried' | 'refresh';
+export type AuthFlowTag = 'proactive' | 'queued' | 'retried' | 'refresh' | 'from-other-tab';
+
+/** How the devtools write each tag. */
+export const AUTH_FLOW_TAG_LABELS: Readonly<Record<AuthFlowTag, string>> = {
+  proactive: 'proactive',
+  queued: 'queued',
+  retried: 'retried',
+  refresh: 'refresh',
+  'from-other-tab': 'from other tab',
+};
 
 export interface AuthFlowTrace {
   readonly tags: readonly AuthFlowTag[];

@@ -3,6 +3,8 @@ import { inject } from '@angular/core';
 import { AuthApi } from './auth-api';
 import { AuthSettings } from './auth-settings';
 import { AuthStore } from './auth-store';
+import { TabIdentity } from './tab-identity';
+import { TokenStorage } from './token-storage';
 
 /** Longest start-up waits for a refresh; after that the app starts and the refresh carries on. */
 export const RESTORE_WAIT_LIMIT_MS = 5_000;
@@ -15,6 +17,9 @@ export const RESTORE_WAIT_LIMIT_MS = 5_000;
  *   (a revoked session then ends through the interceptor's normal 401 path);
  * - an access token that is expired (or within the leeway): refreshed first. Refused: signed
  *   out, with the reason as session notice. Transient failure: still signed in with the tokens.
+ * - a duplicated tab in session-storage mode (its sessionStorage, tokens included, was copied
+ *   from a tab that is still open, see `TabIdentity`): the copied session is left to the original
+ *   and this tab starts signed out, with a notice. Only then does start-up wait for the tab check.
  *
  * It never throws: a rejected initializer would leave a blank page.
  */
@@ -22,7 +27,12 @@ export async function restoreSession(): Promise<void> {
   const store = inject(AuthStore);
   const settings = inject(AuthSettings);
   const api = inject(AuthApi);
+  const storage = inject(TokenStorage);
+  const claimed = inject(TabIdentity).claim();
   try {
+    if (storage.mode() === 'session' && storage.read() !== null && (await claimed)) {
+      store.leaveCopiedSession();
+    }
     if (!store.resumeStoredSession()) return;
     if (store.accessTokenExpiresWithin(settings.leewaySeconds())) {
       await settledWithin(store.refresh(), RESTORE_WAIT_LIMIT_MS);

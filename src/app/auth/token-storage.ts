@@ -16,6 +16,22 @@ export interface StoredSession {
 }
 
 export const TOKENS_KEY = 'auth:tokens';
+/** localStorage key of the last shared session that ended, so the other tabs can tell why. */
+export const SESSION_END_KEY = 'auth:session-end';
+
+/** How a shared session ended: signed out, refused by the server, or taken into one tab's storage. */
+export type SessionEndKind = 'signedOut' | 'expired' | 'moved';
+
+/** What a tab records (in localStorage mode) when it ends the shared session. */
+export interface SessionEndMark {
+  readonly kind: SessionEndKind;
+  /** For `expired`: the reason, which reads after "Your session has ended: ". */
+  readonly reason: string | null;
+  /** The server's session id (`sid` claim) of the session that ended. */
+  readonly sid: string;
+  /** When, in ms since the epoch. */
+  readonly at: number;
+}
 
 type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
@@ -23,6 +39,11 @@ type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
  * The only code that touches token storage. The session lives in localStorage, sessionStorage or
  * memory (`AuthSettings.storageMode`, switched with `setMode`). Reading never throws: anything that
  * is not a valid session (not JSON, not JWTs, refresh token expired) reads as `null` and is removed.
+ *
+ * Several tabs: in localStorage mode all tabs share one session, and ending it leaves a
+ * `SessionEndMark` (`auth:session-end`) so the other tabs can say why they were signed out. A
+ * session whose end was marked (signed out or refused) reads as `null` even if a tab that had not
+ * heard of the end yet writes it back (a refresh that was under way): it stays ended.
  */
 @Injectable({ providedIn: 'root' })
 export class TokenStorage {
@@ -38,7 +59,10 @@ export class TokenStorage {
     const raw = this.#get(this.#mode());
     if (raw === null) return null;
     const session = this.#parse(raw);
-    if (!session) this.clear();
+    if (!session || this.#hasEnded(session)) {
+      this.clear();
+      return null;
+    }
     return session;
   }
 
@@ -46,18 +70,69 @@ export class TokenStorage {
     this.#set(this.#mode(), JSON.stringify(session));
   }
 
-  /** Removes the session from every storage mode. */
-  clear(): void {
+  /**
+   * Removes the session from every storage mode. With `end`, in localStorage mode, first records
+   * how the shared session ended (`SessionEndMark`) for the other tabs.
+   */
+  clear(end?: { kind: SessionEndKind; reason?: string | null }): void {
+    if (end && this.#mode() === 'local') this.#markEnd(end.kind, end.reason ?? null);
     for (const mode of ['local', 'session', 'memory'] as const) this.#remove(mode);
   }
 
   /** Moves the current session (if any) into `mode` and remembers the choice. */
   setMode(mode: StorageMode): void {
+    if (mode === this.#mode()) return this.#settings.recordStorageMode(mode);
     const raw = this.#get(this.#mode());
-    this.clear();
+    this.clear(raw === null ? undefined : { kind: 'moved' });
     this.#mode.set(mode);
     this.#settings.recordStorageMode(mode);
     if (raw !== null) this.#set(mode, raw);
+  }
+
+  /**
+   * Another tab switched the storage mode: use `mode` from now on without recording it (the other
+   * tab did). Leaving localStorage, the shared session stays where the other tab put it; between
+   * per-tab modes, this tab's own session moves along; into localStorage, it moves along unless
+   * a shared session is already there (that one wins).
+   */
+  followMode(mode: StorageMode): void {
+    const from = this.#mode();
+    if (from === mode) return;
+    const own = from === 'local' ? null : this.#get(from);
+    if (from !== 'local') this.#remove(from);
+    this.#mode.set(mode);
+    if (own !== null && (mode !== 'local' || this.#get('local') === null)) this.#set(mode, own);
+  }
+
+  /** The last recorded end of the shared session, when it is the session `sid`. */
+  endOf(sid: string | null): SessionEndMark | null {
+    if (!sid) return null;
+    const mark = parseEndMark(this.#get('local', SESSION_END_KEY));
+    return mark?.sid === sid ? mark : null;
+  }
+
+  /** The server's session id (`sid` claim) of a stored session. */
+  sessionId(session: StoredSession | null): string | null {
+    const claims = session && decodeClaims(this.#jwt, session.refreshToken, 'refresh');
+    return claims && typeof claims.sid === 'string' ? claims.sid : null;
+  }
+
+  #markEnd(kind: SessionEndKind, reason: string | null): void {
+    const raw = this.#get('local');
+    const sid = raw === null ? null : this.sessionId(this.#parse(raw));
+    if (!sid) return;
+    const mark: SessionEndMark = { kind, reason, sid, at: Date.now() };
+    try {
+      localStorage.setItem(SESSION_END_KEY, JSON.stringify(mark));
+    } catch {
+      // Storage full or blocked: the other tabs still sign out, with a generic notice.
+    }
+  }
+
+  /** Signed out or refused: such a session can never be valid again. */
+  #hasEnded(session: StoredSession): boolean {
+    const kind = this.endOf(this.sessionId(session))?.kind;
+    return kind === 'signedOut' || kind === 'expired';
   }
 
   #parse(raw: string): StoredSession | null {
@@ -90,9 +165,9 @@ export class TokenStorage {
     };
   }
 
-  #get(mode: StorageMode): string | null {
+  #get(mode: StorageMode, key = TOKENS_KEY): string | null {
     try {
-      return this.#store(mode).getItem(TOKENS_KEY);
+      return this.#store(mode).getItem(key);
     } catch {
       return null;
     }
@@ -116,4 +191,21 @@ export class TokenStorage {
       // No access to that storage: nothing of ours can be in it.
     }
   }
+}
+
+function parseEndMark(raw: string | null): SessionEndMark | null {
+  if (raw === null) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (!isRecord(value) || typeof value['sid'] !== 'string' || typeof value['at'] !== 'number') {
+    return null;
+  }
+  const kinds: readonly unknown[] = ['signedOut', 'expired', 'moved'] satisfies SessionEndKind[];
+  if (!kinds.includes(value['kind'])) return null;
+  const reason = typeof value['reason'] === 'string' ? value['reason'] : null;
+  return { kind: value['kind'] as SessionEndKind, reason, sid: value['sid'], at: value['at'] };
 }

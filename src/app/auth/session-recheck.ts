@@ -1,0 +1,54 @@
+import { DOCUMENT, DestroyRef, Injectable, inject } from '@angular/core';
+
+import { SESSION_END_REASONS } from './auth-errors';
+import { AuthSettings } from './auth-settings';
+import { AuthStore } from './auth-store';
+
+/**
+ * Background tabs: browsers throttle or freeze the timers of hidden tabs, and an offline tab
+ * cannot refresh. So when the tab becomes visible again, or the network comes back, the session
+ * is checked at once: first brought in line with the other tabs, then ended if the refresh token
+ * has expired, or refreshed now if the access token expires within the leeway (proactive mode).
+ *
+ * Started once by `provideAuth()`; the listeners go with the app.
+ */
+@Injectable({ providedIn: 'root' })
+export class SessionRecheck {
+  readonly #store = inject(AuthStore);
+  readonly #settings = inject(AuthSettings);
+  readonly #document = inject(DOCUMENT);
+  readonly #destroyRef = inject(DestroyRef);
+  #started = false;
+
+  start(): void {
+    const window = this.#document.defaultView;
+    if (this.#started || !window) return;
+    this.#started = true;
+    const onVisibility = () => {
+      if (this.#document.visibilityState === 'visible') void this.recheck();
+    };
+    const onOnline = () => void this.recheck();
+    this.#document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('online', onOnline);
+    this.#destroyRef.onDestroy(() => {
+      this.#document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('online', onOnline);
+    });
+  }
+
+  /** The check itself; resolves when a refresh it started has settled. Never rejects. */
+  async recheck(): Promise<void> {
+    this.#store.syncWithStorage();
+    if (!this.#store.isSignedIn()) return;
+    const refreshExpiresAt = this.#store.refreshExpiresAt();
+    if (refreshExpiresAt !== null && refreshExpiresAt <= Date.now()) {
+      this.#store.endSession(SESSION_END_REASONS.refreshExpired);
+      return;
+    }
+    const leeway = this.#settings.leewaySeconds();
+    if (this.#settings.proactiveRefresh() && this.#store.accessTokenExpiresWithin(leeway)) {
+      // A refusal ends the session inside the store; a transient failure keeps it: nothing to add.
+      await this.#store.refresh({ proactive: true }).catch(() => undefined);
+    }
+  }
+}
