@@ -12,6 +12,8 @@ import { authInterceptor } from './auth-interceptor';
 import { AuthStore } from './auth-store';
 import { provideAuth } from './provide-auth';
 import { RESTORE_WAIT_LIMIT_MS, restoreSession } from './session-restore';
+import { COPIED_TAB } from './session-notices';
+import { TAB_ID_KEY, TAB_LOCK_PREFIX, TabIdentity } from './tab-identity';
 import { fakeJwt, fakeTokenResponse, TEST_USER } from './testing/fake-tokens';
 import {
   AuthTesting,
@@ -159,6 +161,40 @@ describe('restoreSession', () => {
       expect(localStorage.getItem(TOKENS_KEY)).toBeNull();
     });
   }
+});
+
+describe('restoreSession in a duplicated tab (session-storage mode)', () => {
+  let t: AuthTesting;
+
+  beforeEach(() => {
+    t = configureAuthTesting();
+    t.storage.setMode('session');
+    sessionStorage.setItem(TAB_ID_KEY, 'aaaaaaaa'); // copied with the rest of sessionStorage
+    sessionStorage.setItem(TOKENS_KEY, JSON.stringify(stored(60, 3600)));
+  });
+
+  afterEach(() => t.httpMock.verify());
+  afterAll(() => clearAuthStorage());
+
+  it('leaves the copied session to the original tab: signed out, no call, a notice', async () => {
+    t.locks?.holdAsOtherTab(TAB_LOCK_PREFIX + 'aaaaaaaa'); // the original is still open
+    void TestBed.inject(TabIdentity).claim(20); // start-up then waits 20 ms, not a second
+    await startRestore().done;
+
+    expect(t.store.isSignedIn()).toBeFalse();
+    expect(t.store.sessionNotice()).toEqual(COPIED_TAB);
+    expect(sessionStorage.getItem(TOKENS_KEY)).toBeNull();
+    expect(sessionStorage.getItem(TAB_ID_KEY)).not.toBe('aaaaaaaa');
+    t.httpMock.expectNone(API_PATHS.logout); // never revoked: the original keeps using it
+    t.httpMock.expectNone(API_PATHS.refresh);
+  });
+
+  it('keeps the session when the tab it was copied from is gone (e.g. a reopened tab)', async () => {
+    await startRestore().done;
+    expect(t.store.isSignedIn()).toBeTrue();
+    expect(t.store.sessionNotice()).toBeNull();
+    t.httpMock.expectOne(API_PATHS.me).flush(TEST_USER);
+  });
 });
 
 describe('provideAuth() at start-up', () => {

@@ -2,9 +2,9 @@ import { TestBed } from '@angular/core/testing';
 
 import { AUTH_SETTINGS_KEY, AuthSettings, StorageMode } from './auth-settings';
 import { provideJwtDecoder } from './provide-auth';
-import { fakeJwt, rawJwt, TEST_USER } from './testing/fake-tokens';
+import { fakeJwt, fakeSession, rawJwt, TEST_USER } from './testing/fake-tokens';
 import { clearAuthStorage } from './testing/auth-testing';
-import { StoredSession, TOKENS_KEY, TokenStorage } from './token-storage';
+import { SESSION_END_KEY, StoredSession, TOKENS_KEY, TokenStorage } from './token-storage';
 
 function validSession(overrides: Partial<StoredSession> = {}): StoredSession {
   return {
@@ -165,5 +165,89 @@ describe('TokenStorage', () => {
     storage.clear();
     expect(localStorage.getItem('mock-api:test-probe')).toBe('keep');
     localStorage.removeItem('mock-api:test-probe');
+  });
+
+  describe('several tabs', () => {
+    const ofSession = (sid: string): StoredSession => ({
+      ...fakeSession({ sid }),
+      user: TEST_USER,
+      previousRefreshToken: null,
+    });
+
+    it('records how the shared session ended, for the other tabs', () => {
+      const session = ofSession('sid-a');
+      storage.write(session);
+      expect(storage.sessionId(session)).toBe('sid-a');
+      storage.clear({ kind: 'expired', reason: 'the session was revoked' });
+
+      expect(localStorage.getItem(TOKENS_KEY)).toBeNull();
+      expect(storage.endOf('sid-a')).toEqual(
+        jasmine.objectContaining({ kind: 'expired', reason: 'the session was revoked' }),
+      );
+      expect(storage.endOf('sid-b')).withContext('another session').toBeNull();
+    });
+
+    it('records nothing for a per-tab session', () => {
+      storage.setMode('session');
+      storage.write(ofSession('sid-a'));
+      storage.clear({ kind: 'signedOut' });
+      expect(localStorage.getItem(SESSION_END_KEY)).toBeNull();
+    });
+
+    it('keeps a signed-out session ended when a late writer puts it back', () => {
+      storage.write(ofSession('sid-a'));
+      storage.clear({ kind: 'signedOut' });
+      storage.write(ofSession('sid-a')); // a tab that had not heard, storing its rotation
+
+      expect(storage.read()).toBeNull();
+      expect(localStorage.getItem(TOKENS_KEY)).toBeNull();
+      const next = ofSession('sid-b');
+      storage.write(next);
+      expect(storage.read()).withContext('a new session is fine').toEqual(next);
+    });
+
+    it('marks the shared session as moved when this tab takes it into session storage', () => {
+      const session = ofSession('sid-a');
+      storage.write(session);
+      storage.setMode('session');
+      expect(storage.endOf('sid-a')?.kind).toBe('moved');
+      storage.setMode('local');
+      expect(storage.read()).withContext('a moved session is still alive').toEqual(session);
+    });
+
+    it('follows a mode switched in another tab without recording it', () => {
+      const shared = ofSession('sid-a');
+      storage.write(shared);
+      storage.followMode('session');
+      expect(storage.mode()).toBe('session');
+      expect(localStorage.getItem(TOKENS_KEY))
+        .withContext('the shared session stays where the other tab put it')
+        .not.toBeNull();
+      expect(JSON.parse(localStorage.getItem(AUTH_SETTINGS_KEY) ?? '{}').storageMode).toBe(
+        undefined,
+      );
+
+      localStorage.removeItem(TOKENS_KEY);
+      const own = ofSession('sid-b');
+      storage.write(own);
+      storage.followMode('memory');
+      expect(sessionStorage.getItem(TOKENS_KEY)).toBeNull();
+      expect(storage.read()).withContext('its own session moves along').toEqual(own);
+    });
+
+    it('keeps the shared session when following into localStorage, else shares its own', () => {
+      storage.followMode('session');
+      const own = ofSession('sid-b');
+      storage.write(own);
+      storage.followMode('local');
+      expect(storage.read()).toEqual(own);
+
+      storage.followMode('session');
+      storage.write(ofSession('sid-c'));
+      localStorage.setItem(TOKENS_KEY, JSON.stringify(own));
+      storage.followMode('local');
+      expect(storage.read()).toEqual(own);
+      expect(sessionStorage.getItem(TOKENS_KEY)).toBeNull();
+    });
   });
 });

@@ -11,11 +11,15 @@ import { AuthSettings } from '../auth-settings';
 import { AuthStore } from '../auth-store';
 import { provideJwtDecoder } from '../provide-auth';
 import { TokenStorage } from '../token-storage';
+import { WEB_LOCKS } from '../web-locks';
 import { fakeTokenResponse } from './fake-tokens';
+import { FakeWebLocks } from './fake-web-locks';
 
 /**
  * Test-only set-up shared by the auth specs: `HttpClient` with the real interceptor in front of
- * `HttpTestingController`, clean `auth:` storage, and a log of every auth event.
+ * `HttpTestingController`, clean `auth:` storage, a log of every auth event, and `FakeWebLocks`
+ * in place of `navigator.locks` (pass `{ provide: WEB_LOCKS, useValue: null }` for a browser
+ * without Web Locks).
  */
 export interface AuthTesting {
   http: HttpClient;
@@ -25,6 +29,8 @@ export interface AuthTesting {
   settings: AuthSettings;
   storage: TokenStorage;
   events: AuthEvent[];
+  /** The fake Web Locks, or null when a spec provided its own `WEB_LOCKS`. */
+  locks: FakeWebLocks | null;
 }
 
 /** Removes every `auth:` key (never the server's `mock-api:` keys). */
@@ -40,11 +46,13 @@ export function configureAuthTesting(
   providers: (Provider | EnvironmentProviders)[] = [],
 ): AuthTesting {
   clearAuthStorage();
+  const locks = new FakeWebLocks();
   TestBed.configureTestingModule({
     providers: [
       provideHttpClient(withInterceptors([authInterceptor])),
       provideHttpClientTesting(),
       provideJwtDecoder(),
+      { provide: WEB_LOCKS, useValue: locks },
       ...providers,
     ],
   });
@@ -58,6 +66,7 @@ export function configureAuthTesting(
     settings: TestBed.inject(AuthSettings),
     storage: TestBed.inject(TokenStorage),
     events,
+    locks: TestBed.inject(WEB_LOCKS) === locks ? locks : null,
   };
 }
 

@@ -66,21 +66,31 @@ export interface FakeSession {
   refreshToken: string;
 }
 
-/** An access + refresh token pair; defaults: access valid 60 s, refresh valid 1 h. */
-export function fakeSession(
-  options: { accessIn?: number; refreshIn?: number; user?: User } = {},
-): FakeSession {
+export interface FakeSessionOptions {
+  accessIn?: number;
+  refreshIn?: number;
+  user?: User;
+  /** The server session (`sid` claim); default: a new one, as after a sign-in. */
+  sid?: string;
+}
+
+/** A new server session id, as a sign-in would start. */
+export function newSid(): string {
+  return `sid-${++serial}`;
+}
+
+/** An access + refresh token pair; defaults: access valid 60 s, refresh valid 1 h, a new session. */
+export function fakeSession(options: FakeSessionOptions = {}): FakeSession {
   const user = options.user ?? TEST_USER;
+  const sid = options.sid ?? newSid();
   return {
-    accessToken: fakeJwt('access', options.accessIn ?? 60, user),
-    refreshToken: fakeJwt('refresh', options.refreshIn ?? 3600, user),
+    accessToken: fakeJwt('access', options.accessIn ?? 60, user, { sid }),
+    refreshToken: fakeJwt('refresh', options.refreshIn ?? 3600, user, { sid }),
   };
 }
 
 /** The body the server sends for a successful login or refresh. */
-export function fakeTokenResponse(
-  options: { accessIn?: number; refreshIn?: number; user?: User } = {},
-): TokenResponse {
+export function fakeTokenResponse(options: FakeSessionOptions = {}): TokenResponse {
   const user = options.user ?? TEST_USER;
   const session = fakeSession(options);
   return {
