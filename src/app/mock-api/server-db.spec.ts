@@ -11,9 +11,11 @@ import {
   setUpMockApi,
   signIn,
   storedState,
+  TEST_PASSWORD_ITERATIONS,
 } from './mock-api-harness';
-import { SETTINGS_KEY, STATE_KEY } from './server-db';
-import { createQueueLock, type LockFn } from './server-lock';
+import { createSeedState } from './seed';
+import { ServerDb, SETTINGS_KEY, STATE_KEY } from './server-db';
+import { createQueueLock, defaultLock, type LockFn } from './server-lock';
 
 describe('Mock API persisted state (ServerDb)', () => {
   let server: MockApiHarness;
@@ -173,6 +175,25 @@ describe('Mock API write lock', () => {
     expect(await fiftyParallelTodos(lock as LockFn)).toBe(50);
     expect(lock).toHaveBeenCalledWith('mock-api:state', jasmine.any(Function));
     expect(request).not.toHaveBeenCalled();
+  });
+
+  it('keeps all 50 writes two tabs make at once (two servers, one storage, navigator.locks)', async () => {
+    const openTab = () =>
+      new ServerDb({
+        storage: localStorage,
+        lock: defaultLock(),
+        seed: () => createSeedState(TEST_PASSWORD_ITERATIONS, Date.now()),
+      });
+    const tabs = [openTab(), openTab()];
+    const before = (await tabs[0].read()).todos.length;
+    const writes = Array.from({ length: 50 }, (_, i) =>
+      tabs[i % 2].update((state) => {
+        state.todos.push({ ...state.todos[0], id: `two-tabs-${i}`, title: `Todo ${i}` });
+      }),
+    );
+    await Promise.all(writes);
+
+    expect((await tabs[1].read()).todos.length - before).toBe(50);
   });
 
   it('loses writes without a lock, which is what the lock prevents', async () => {
