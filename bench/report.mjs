@@ -1,0 +1,202 @@
+// @ts-check
+/** The bench's console report: one section per measurement, goals next to the figures. */
+import { formatTable, kB, MB, verdict } from './table.mjs';
+
+/** The figures the issue sets as goals; reported next to the figures, never enforced. */
+export const GOALS = {
+  bundleRatio: 1.4,
+  accessibility: 100,
+  performance: 95,
+  memoryGrowthBytes: 2_000_000,
+};
+
+/** How many sources of the initial JS the report lists. */
+const TOP_CONTRIBUTORS = 10;
+
+/**
+ * @param {any} results the object written to bench/results.json
+ * @returns {string}
+ */
+export function formatReport(results) {
+  const { machine } = results;
+  const header =
+    `npm run bench, ${results.date}\n` +
+    `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB; Node ${machine.node}; ` +
+    `${machine.chromium}; Angular ${machine.angular}; Lighthouse ${machine.lighthouse}`;
+  const sections = [
+    header,
+    results.bundle && bundleSection(results.bundle),
+    results.load && loadSection(results.load),
+    results.lighthouse && lighthouseSection(results.lighthouse),
+    results.memory && memorySection(results.memory),
+    `Took ${results.seconds.total} s (${Object.entries(results.seconds)
+      .filter(([step]) => step !== 'total')
+      .map(([step, s]) => `${step} ${s} s`)
+      .join(', ')}).`,
+  ];
+  return sections.filter(Boolean).join('\n\n');
+}
+
+/**
+ * @param {{ gzipLevel: number, app: import('./bundle-cost.mjs').BundleCost,
+ *   bare: import('./bundle-cost.mjs').BundleCost, ratio: { gzip: number, raw: number } }} bundle
+ */
+export function bundleSection(bundle) {
+  const { app, bare } = bundle;
+  /** @param {string} label @param {'js' | 'css' | 'total'} kind @param {'raw' | 'gzip'} size */
+  const row = (label, kind, size) => [
+    `${label} ${size}`,
+    kB(app[kind][size]),
+    kB(bare[kind][size]),
+    bare[kind][size] === 0 ? '-' : (app[kind][size] / bare[kind][size]).toFixed(2),
+  ];
+  const sizes = formatTable(
+    ['initial files', 'app', 'bare Angular', 'app / bare'],
+    [
+      row('JS', 'js', 'gzip'),
+      row('JS', 'js', 'raw'),
+      row('CSS', 'css', 'gzip'),
+      row('CSS', 'css', 'raw'),
+      row('JS + CSS', 'total', 'gzip'),
+      row('JS + CSS', 'total', 'raw'),
+    ],
+  );
+  const bareBySource = new Map(bare.contributors.map((c) => [c.name, c.raw]));
+  const sources = formatTable(
+    ['initial JS by source (minified)', 'app', 'share', 'bare Angular', 'app adds'],
+    app.contributors.slice(0, TOP_CONTRIBUTORS).map((c) => {
+      const inBare = bareBySource.get(c.name) ?? 0;
+      return [c.name, kB(c.raw), `${Math.round(c.share * 100)} %`, kB(inBare), kB(c.raw - inBare)];
+    }),
+  );
+  const lazy = app.largestLazyChunk;
+  const eager = app.eagerLazyRouteCode;
+  return [
+    `1. Bundle cost: what a first visit downloads (index.html's scripts and styles plus their ` +
+      `static imports), gzip level ${bundle.gzipLevel}`,
+    sizes,
+    `  Ratio (JS + CSS, gzip): ${bundle.ratio.gzip.toFixed(2)}; goal ≤ ${GOALS.bundleRatio}: ` +
+      `${verdict(bundle.ratio.gzip <= GOALS.bundleRatio)}. Raw: ${bundle.ratio.raw.toFixed(2)}.`,
+    `  index.html (critical CSS inlined): ${kB(app.html.gzip)} gzip, bare ${kB(bare.html.gzip)}.`,
+    lazy
+      ? `  Lazy chunks: ${app.lazyChunks.length}; largest ${lazy.name} (${lazy.file}) ` +
+        `${kB(lazy.raw)} raw, ${kB(lazy.gzip)} gzip.`
+      : '  Lazy chunks: none.',
+    `  Lazy route code in the initial bundle: ${eager.length === 0 ? 'none' : eager.join(', ')}.`,
+    sources,
+  ].join('\n');
+}
+
+/** @param {any} load */
+export function loadSection(load) {
+  const table = formatTable(
+    [
+      'N',
+      'valid token',
+      'expired token',
+      'ratio',
+      'extra',
+      'floor',
+      'extra - floor',
+      'refresh calls',
+      'failed',
+    ],
+    load.rows.map((/** @type {any} */ r) => [
+      r.n,
+      `${r.validMs} ms`,
+      `${r.expiredMs} ms`,
+      r.ratio.toFixed(2),
+      `${r.extraMs} ms`,
+      `${r.floorMs} ms`,
+      `${r.overFloorMs} ms`,
+      r.refreshCalls,
+      r.failed,
+    ]),
+  );
+  const allOneRefresh = load.rows.every((/** @type {any} */ r) => r.refreshCalls === 1);
+  const noneFailed = load.rows.every((/** @type {any} */ r) => r.failed === 0);
+  return [
+    `2. Refresh under parallel load: N parallel protected requests, latency ${load.latencyMs} ms, ` +
+      `proactive refresh off, median of ${load.repeats}`,
+    table,
+    `  extra = expired − valid; floor = one refresh + one retry round trip = 2 × latency.`,
+    `  One refresh call for every N: ${verdict(allOneRefresh)}. No failed request: ${verdict(noneFailed)}.`,
+  ].join('\n');
+}
+
+/** @param {any[]} runs */
+export function lighthouseSection(runs) {
+  const table = formatTable(
+    [
+      'page',
+      'form factor',
+      'performance',
+      'accessibility',
+      'best practices',
+      'FCP',
+      'LCP',
+      'TBT',
+      'CLS',
+    ],
+    runs.map((r) => [
+      new URL(r.url).pathname,
+      r.formFactor,
+      r.performanceRange[0] === r.performanceRange[1]
+        ? String(r.performance)
+        : `${r.performance} (${r.performanceRange[0]}-${r.performanceRange[1]})`,
+      r.accessibility,
+      r.bestPractices,
+      `${r.metrics.fcpMs} ms`,
+      `${r.metrics.lcpMs} ms`,
+      `${r.metrics.tbtMs} ms`,
+      r.metrics.cls,
+    ]),
+  );
+  const a11y = runs.every((r) => r.accessibility >= GOALS.accessibility);
+  const perf = runs.every((r) => r.performance >= GOALS.performance);
+  const failed = [...new Set(runs.flatMap((r) => r.failedAudits))];
+  return [
+    `3. Lighthouse ${runs[0]?.runs > 1 ? `(median of ${runs[0].runs} runs, performance range in brackets)` : ''}`.trimEnd(),
+    table,
+    `  Accessibility ${GOALS.accessibility}: ${verdict(a11y)}. Performance ≥ ${GOALS.performance}: ${verdict(perf)}.`,
+    failed.length > 0 ? `  Audits to fix: ${failed.join(', ')}.` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** @param {any} memory */
+export function memorySection(memory) {
+  const table = formatTable(
+    ['after a forced GC', 'before', 'after', 'growth'],
+    [
+      [
+        'JS heap used',
+        MB(memory.heap.before),
+        MB(memory.heap.after),
+        MB(memory.heap.growth, { signed: true }),
+      ],
+      ...memory.counts.map((/** @type {any} */ c) => [
+        c.name,
+        c.before,
+        c.after,
+        `${c.after - c.before >= 0 ? '+' : ''}${c.after - c.before}`,
+      ]),
+    ],
+  );
+  const c = memory.counters;
+  return [
+    `4. Memory over a long session: ${memory.cycles} request cycles, the access token expired ` +
+      `every ${memory.refreshEvery}, latency ${memory.latencyMs} ms (${memory.seconds} s)`,
+    table,
+    `  Counters: ${c.requests} requests, ${c.unauthorized} × 401, ${c.refresh} refreshes, ` +
+      `${c.retries} retries, ${c.failed} failed.`,
+    `  Heap growth < ${MB(GOALS.memoryGrowthBytes)}: ${verdict(memory.heap.growth < GOALS.memoryGrowthBytes)}.`,
+    memory.grownObjects.length === 0
+      ? `  No object type grew by ${memory.cycles / memory.refreshEvery} or more (one per refresh period).`
+      : `  Object types that grew by one or more per refresh period: ${memory.grownObjects
+          .slice(0, 5)
+          .map((/** @type {any} */ o) => `${o.name} ${o.before} → ${o.after}`)
+          .join(', ')}.`,
+  ].join('\n');
+}

@@ -1,0 +1,231 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * `npm run bench`: builds the app and a bare Angular app, then measures, in one run,
+ *   1. bundle cost: initial JS + CSS (raw and gzip) of both, the ratio, the largest lazy chunk;
+ *   2. refresh under parallel load: N parallel protected requests with an expired access token,
+ *      against the same N with a valid one (headless Chromium, the real production build);
+ *   3. Lighthouse scores of /login and /dashboard (signed in);
+ *   4. memory over a long session: 1,000 request cycles, a refresh every 10.
+ * It prints a table and writes bench/results.json. It reports; it never fails on a figure, and
+ * exits non-zero only when it cannot run.
+ *
+ *   npm run bench [-- --only bundle,load,lighthouse,memory] [--skip-build] [--lighthouse-runs 3]
+ *
+ * `--only` and `--skip-build` print the figures without writing results.json, which always
+ * holds one complete run.
+ */
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, totalmem, type as osType, release } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+import { signIn } from './app-session.mjs';
+import { launchBrowser } from './browser.mjs';
+import { BUILDS, buildApps } from './build-apps.mjs';
+import { measureBuild } from './bundle-cost.mjs';
+import { measureLighthouse } from './lighthouse-scores.mjs';
+import { measureMemory } from './memory.mjs';
+import { measureRefreshLoad } from './refresh-load.mjs';
+import { formatReport, GOALS } from './report.mjs';
+import { serveBuild } from './static-server.mjs';
+import { ratio } from './table.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS_FILE = path.join(ROOT, 'bench', 'results.json');
+const PARTS = ['bundle', 'load', 'lighthouse', 'memory'];
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string', default: PARTS.join(',') },
+    'skip-build': { type: 'boolean', default: false },
+    'lighthouse-runs': { type: 'string', default: '3' },
+  },
+});
+const parts = new Set(values.only.split(',').map((part) => part.trim()));
+const unknown = [...parts].filter((part) => !PARTS.includes(part));
+if (unknown.length > 0) fail(`unknown part(s) ${unknown.join(', ')}; use ${PARTS.join(',')}.`);
+const lighthouseRuns = Number(values['lighthouse-runs']);
+if (!Number.isInteger(lighthouseRuns) || lighthouseRuns < 1) fail('--lighthouse-runs must be ≥ 1.');
+const complete = parts.size === PARTS.length && !values['skip-build'];
+/** @type {string | undefined} set by the first browser the bench launches */
+let chromiumVersion;
+
+try {
+  const results = await runBench();
+  console.log(formatReport(results));
+  if (complete) {
+    writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`\nWrote ${path.relative(process.cwd(), RESULTS_FILE)}.`);
+  } else {
+    console.log('\nA partial run (--only or --skip-build): bench/results.json left as it was.');
+  }
+} catch (error) {
+  fail(error instanceof Error ? (error.stack ?? error.message) : String(error));
+}
+
+async function runBench() {
+  const started = Date.now();
+  /** @type {Record<string, number>} */
+  const seconds = {};
+  /**
+   * @template T
+   * @param {string} name
+   * @param {() => Promise<T>} step
+   * @returns {Promise<T>}
+   */
+  const timed = async (name, step) => {
+    progress(`${name}…`);
+    const start = Date.now();
+    try {
+      return await step();
+    } finally {
+      seconds[name] = Math.round((Date.now() - start) / 100) / 10;
+    }
+  };
+
+  const dirs = values['skip-build']
+    ? {
+        app: path.join(ROOT, BUILDS.app.outputPath),
+        bare: path.join(ROOT, BUILDS.bare.outputPath),
+      }
+    : await timed('build', () => buildApps(ROOT));
+
+  const bundle = parts.has('bundle')
+    ? await timed('bundle', async () => bundleFigures(dirs.app, dirs.bare))
+    : null;
+
+  const server = await serveBuild(path.join(dirs.app, 'browser'));
+  try {
+    const load = parts.has('load')
+      ? await timed('load', () =>
+          withBrowser((browser) => measureRefreshLoad(browser.page, server.url)),
+        )
+      : null;
+    const memory = parts.has('memory')
+      ? await timed('memory', () =>
+          withBrowser((browser) => measureMemory(browser.page, server.url)),
+        )
+      : null;
+    const lighthouse = parts.has('lighthouse')
+      ? await timed('lighthouse', () =>
+          withBrowser((browser) => lighthouseFigures(browser, server.url)),
+        )
+      : null;
+    return {
+      date: new Date().toISOString(),
+      command: 'npm run bench',
+      machine: machineFacts(chromiumVersion ?? (await withBrowser(async (b) => b.version))),
+      goals: GOALS,
+      bundle,
+      load,
+      lighthouse,
+      memory,
+      seconds: { ...seconds, total: Math.round((Date.now() - started) / 1000) },
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+/**
+ * @param {string} appDir
+ * @param {string} bareDir
+ */
+function bundleFigures(appDir, bareDir) {
+  const app = measureBuild(appDir);
+  const bare = measureBuild(bareDir);
+  return {
+    gzipLevel: 6,
+    app,
+    bare,
+    ratio: {
+      gzip: ratio(app.total.gzip, bare.total.gzip),
+      raw: ratio(app.total.raw, bare.total.raw),
+    },
+  };
+}
+
+/**
+ * /login signed out (Lighthouse resets storage first) and /dashboard signed in (signed in just
+ * before each run, storage kept), mobile (Lighthouse's default) and desktop.
+ * @param {import('./browser.mjs').BenchBrowser} browser
+ * @param {string} baseUrl
+ */
+async function lighthouseFigures(browser, baseUrl) {
+  const port = browser.debuggingPort;
+  const signInFirst = async () => {
+    await signIn(browser.page, baseUrl);
+    // The bench tab leaves the app, so it does not refresh tokens while Lighthouse runs.
+    await browser.page.goto('about:blank');
+  };
+  const figures = [];
+  for (const formFactor of /** @type {const} */ (['mobile', 'desktop'])) {
+    const common = { port, formFactor, runs: lighthouseRuns };
+    figures.push(
+      await measureLighthouse({ ...common, url: `${baseUrl}login`, keepStorage: false }),
+    );
+    figures.push(
+      await measureLighthouse({
+        ...common,
+        url: `${baseUrl}dashboard`,
+        keepStorage: true,
+        beforeEachRun: signInFirst,
+      }),
+    );
+  }
+  return figures;
+}
+
+/**
+ * A fresh Chromium (and profile) for one part, closed afterwards.
+ * @template T
+ * @param {(browser: import('./browser.mjs').BenchBrowser) => Promise<T>} use
+ * @returns {Promise<T>}
+ */
+async function withBrowser(use) {
+  const browser = await launchBrowser();
+  chromiumVersion = browser.version;
+  try {
+    return await use(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+/** @param {string} chromium */
+function machineFacts(chromium) {
+  const cores = cpus();
+  return {
+    cpu: cores[0]?.model.trim() ?? 'unknown',
+    cores: cores.length,
+    memoryGb: Math.round(totalmem() / 1e9),
+    os: `${osType()} ${release()}`,
+    node: process.version,
+    chromium,
+    angular: packageVersion('@angular/core'),
+    lighthouse: packageVersion('lighthouse'),
+    playwright: packageVersion('playwright'),
+  };
+}
+
+/** @param {string} name */
+function packageVersion(name) {
+  return createRequire(path.join(ROOT, 'package.json'))(`${name}/package.json`).version;
+}
+
+/** @param {string} message */
+function progress(message) {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+/**
+ * @param {string} message
+ * @returns {never}
+ */
+function fail(message) {
+  console.error(`bench: ${message}`);
+  process.exit(1);
+}
