@@ -20,7 +20,7 @@ import {
 } from './auth-errors';
 import { AuthApi } from './auth-api';
 import { AuthEvents } from './auth-events';
-import { AuthSettings, StorageMode } from './auth-settings';
+import { StorageMode } from './auth-settings';
 import { AuthFlowTrace } from './request-context';
 import {
   COPIED_TAB,
@@ -76,7 +76,6 @@ export const LOGOUT_TIMEOUT_MS = 3_000;
 export class AuthStore {
   readonly #api = inject(AuthApi);
   readonly #storage = inject(TokenStorage);
-  readonly #settings = inject(AuthSettings);
   readonly #events = inject(AuthEvents);
   readonly #jwt = inject(JwtHelperService);
   readonly #locks = inject(WEB_LOCKS);
@@ -303,8 +302,10 @@ export class AuthStore {
   /**
    * The refresh itself, inside the lock. It re-reads storage first: when another tab has rotated
    * the tokens meanwhile (the stored pair is not the one this tab was about to renew) and the
-   * stored access token is fresh, it uses those and makes no call, because presenting the old
-   * refresh token again would be reuse and end the session for every tab.
+   * stored access token has not expired, it uses those and makes no call, because presenting the
+   * old refresh token again would be reuse and end the session for every tab. (Not expired rather
+   * than outside the proactive leeway: with a lifetime as short as the leeway, a token another tab
+   * just got would never count as fresh, and every tab would refresh once more.)
    */
   async #renew(
     refreshId: number,
@@ -324,7 +325,7 @@ export class AuthStore {
     const changed =
       current.refreshToken !== renewing.refreshToken ||
       current.accessToken !== renewing.accessToken;
-    if (changed && !this.accessTokenExpiresWithin(this.#settings.leewaySeconds())) {
+    if (changed && !this.accessTokenExpiresWithin(0)) {
       this.#lastRefreshId.set(refreshId);
       return { accessToken: current.accessToken, refreshId, proactive, fromOtherTab: true };
     }

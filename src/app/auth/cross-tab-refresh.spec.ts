@@ -114,10 +114,21 @@ describe('refresh across tabs (Web Locks)', () => {
     expect(eventsOfType(t.events, 'tokenRefreshed').length).toBe(1);
   });
 
-  it('renews with the newer refresh token when the other tab’s access token is about to expire too', async () => {
+  it('takes a rotated access token that is inside the proactive leeway but not expired', async () => {
+    const releaseOtherTab = locks.holdAsOtherTab(REFRESH_LOCK_NAME);
+    const refreshed = t.store.refresh({ proactive: true });
+    const rotated = fakeTokenResponse({ sid, accessIn: 3 }); // a 5 s lifetime, 5 s leeway
+    storeAsOtherTab(rotated, login.refreshToken);
+    releaseOtherTab();
+
+    expect((await refreshed).fromOtherTab).toBeTrue();
+    t.httpMock.expectNone(API_PATHS.refresh);
+  });
+
+  it('renews with the newer refresh token when the other tab’s access token has expired too', async () => {
     const releaseOtherTab = locks.holdAsOtherTab(REFRESH_LOCK_NAME);
     const refreshed = t.store.refresh();
-    const rotated = fakeTokenResponse({ sid, accessIn: 2 }); // inside the 5 s leeway
+    const rotated = fakeTokenResponse({ sid, accessIn: -1 });
     storeAsOtherTab(rotated, login.refreshToken);
     releaseOtherTab();
 
