@@ -12,7 +12,7 @@ import { claimRows } from './claim-rows';
   template: `
     <h3 class="h6" [id]="headingId()">{{ heading() }}</h3>
     @if (rows().length > 0) {
-      <div class="table-responsive">
+      <div class="table-responsive" tabindex="0" role="region" [attr.aria-labelledby]="headingId()">
         <table class="table table-sm align-middle" [attr.aria-labelledby]="headingId()">
           <thead>
             <tr>
