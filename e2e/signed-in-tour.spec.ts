@@ -1,0 +1,54 @@
+import type { Request } from '@playwright/test';
+
+import { expect, test } from './support/fixtures';
+import { ADMIN_USER, DEMO_USER, mainNav, SignInPage, signOut } from './support/sign-in';
+
+/**
+ * The signed-in half of "nothing leaves the browser" (hosted-demo.spec.ts visits the pages signed
+ * out): a tour through every page and action as demo and as admin, recording every request the
+ * browser makes. All of them go to the test server that serves the app, and none is an API call:
+ * the in-browser server answers those.
+ */
+test('signed in, nothing the app does leaves the browser', async ({ page, baseURL }) => {
+  const requests: Request[] = [];
+  const sockets: string[] = [];
+  page.on('request', (request) => requests.push(request));
+  page.on('websocket', (socket) => sockets.push(socket.url()));
+  const main = page.getByRole('main');
+
+  await new SignInPage(page).signIn(DEMO_USER);
+  await page.getByLabel('New todo').fill('Tour todo');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByRole('checkbox', { name: 'Tour todo' }).check();
+  await page.getByRole('button', { name: 'Delete "Tour todo"' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Tour todo' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Call the admin API' }).click();
+  await expect(main).toContainText('403 Forbidden.');
+
+  await mainNav(page).getByRole('link', { name: 'Profile' }).click();
+  await page.getByLabel('Display name').fill('Demo Tourist');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(mainNav(page)).toContainText('Signed in as Demo Tourist');
+  await page.goto('admin');
+  await expect(page.getByRole('heading', { level: 1, name: 'Forbidden' })).toBeVisible();
+  await page.reload();
+  await signOut(page);
+
+  await new SignInPage(page).signIn(ADMIN_USER);
+  await mainNav(page).getByRole('link', { name: 'Admin' }).click();
+  await expect(main.getByRole('table')).toContainText('Demo Tourist');
+  await signOut(page);
+
+  const { origin } = new URL(baseURL!);
+  const apiPrefix = new URL('api/', baseURL).href;
+  expect(requests.length).toBeGreaterThan(0);
+  for (const url of requests.map((request) => request.url())) {
+    expect(new URL(url).origin, `${url} goes to the test server`).toBe(origin);
+    expect(url.startsWith(apiPrefix), `${url} is answered inside the browser`).toBe(false);
+  }
+  for (const url of sockets) {
+    expect(new URL(url).host, `websocket ${url} stays on the test server`).toBe(
+      new URL(origin).host,
+    );
+  }
+});
