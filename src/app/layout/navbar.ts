@@ -28,6 +28,13 @@ const GUEST_LINKS: readonly NavLink[] = [
   selector: 'app-navbar',
   imports: [RouterLink, RouterLinkActive],
   templateUrl: './navbar.html',
+  // The current page is marked by more than colour: it is underlined too.
+  styles: `
+    .nav-link.active {
+      text-decoration: underline;
+      text-underline-offset: 0.35em;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '(keydown.escape)': 'closeMenu()' },
 })
