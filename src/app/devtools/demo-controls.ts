@@ -1,0 +1,54 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+
+import { ClientAuthControls } from './client-auth-controls';
+import { DevtoolsNote } from './devtools-note';
+import { ParallelRequests } from './parallel-requests';
+import { RefreshFailureControl } from './refresh-failure-control';
+import { ServerSettingsForm } from './server-settings-form';
+import { SessionActions } from './session-actions';
+
+/** The demo controls panel: the server's knobs, failures on purpose, and the client's switches. */
+@Component({
+  selector: 'app-demo-controls',
+  imports: [
+    ServerSettingsForm,
+    RefreshFailureControl,
+    SessionActions,
+    ParallelRequests,
+    ClientAuthControls,
+    DevtoolsNote,
+  ],
+  template: `
+    <h3 class="h6 devtools-heading">Demo controls</h3>
+    <h4 class="demo-group">Server</h4>
+    <app-server-settings-form />
+    <div class="mt-2"><app-refresh-failure-control /></div>
+    <h4 class="demo-group">Session</h4>
+    <app-session-actions />
+    <h4 class="demo-group">Many requests at once</h4>
+    <app-parallel-requests />
+    <h4 class="demo-group">Client</h4>
+    <app-client-auth-controls />
+    <app-devtools-note>
+      <p>
+        The server knobs call <code>DemoServerControls</code>
+        (<code>src/app/mock-api/demo-server-controls.ts</code>): the in-browser server's settings,
+        not HTTP endpoints. Expiring and revoking happen on the server, so the client only finds out
+        from its next request (<code>src/app/auth/auth-interceptor.ts</code>) or refresh
+        (<code>src/app/auth/auth-store.ts</code>). The refresh switch and the storage choice are
+        <code>src/app/auth/auth-settings.ts</code> and <code>src/app/auth/token-storage.ts</code>.
+        This panel is <code>src/app/devtools/demo-controls.ts</code>.
+      </p>
+    </app-devtools-note>
+  `,
+  styles: `
+    .demo-group {
+      font-size: 0.8125rem;
+      font-weight: 700;
+      margin: 0.75rem 0 0.25rem;
+      color: var(--bs-secondary-color);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DemoControls {}
