@@ -1,0 +1,65 @@
+import { TestBed } from '@angular/core/testing';
+
+import { provideJwtDecoder } from '../auth/provide-auth';
+import { clearAuthStorage } from '../auth/testing/auth-testing';
+import { clearServerStorage, setUpMockApi } from '../mock-api/mock-api-harness';
+import { DevtoolsPanel } from './devtools-panel';
+import { DEVTOOLS_OPEN_KEY } from './devtools-visibility';
+
+describe('DevtoolsPanel', () => {
+  afterEach(() => {
+    localStorage.removeItem(DEVTOOLS_OPEN_KEY);
+    clearServerStorage();
+    clearAuthStorage();
+  });
+
+  /** Renders the panel against the in-browser server, open or closed as stored. */
+  async function render(open: boolean) {
+    localStorage.setItem(DEVTOOLS_OPEN_KEY, String(open));
+    await setUpMockApi({ providers: [provideJwtDecoder()] });
+    const fixture = TestBed.createComponent(DevtoolsPanel);
+    await fixture.whenStable();
+    return { fixture, host: fixture.nativeElement as HTMLElement };
+  }
+
+  it('is a landmark named "Auth devtools" that collapses and remembers it', async () => {
+    const { fixture, host } = await render(false);
+    const toggle = host.querySelector('button')!;
+
+    expect(host.querySelector('aside')?.getAttribute('aria-label')).toBe('Auth devtools');
+    expect(toggle.textContent?.trim()).toContain('Auth devtools');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(host.querySelector('#devtools-body')).toBeNull();
+
+    toggle.click();
+    await fixture.whenStable();
+
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(toggle.getAttribute('aria-controls')).toBe('devtools-body');
+    const headings = Array.from(host.querySelectorAll('h3')).map((h) => h.textContent?.trim());
+    expect(headings).toEqual(['Token inspector', 'HTTP activity', 'Demo controls']);
+    expect(host.querySelectorAll('details summary').length).toBeGreaterThanOrEqual(3);
+    expect(localStorage.getItem(DEVTOOLS_OPEN_KEY)).toBe('true');
+
+    toggle.click();
+    await fixture.whenStable();
+    expect(host.querySelector('#devtools-body')).toBeNull();
+    expect(localStorage.getItem(DEVTOOLS_OPEN_KEY)).toBe('false');
+  });
+
+  it('labels every form control', async () => {
+    const { host } = await render(true);
+
+    const controls = Array.from(host.querySelectorAll<HTMLInputElement>('input, select'));
+    const labels = controls.map((control) => control.labels?.[0]?.textContent?.trim());
+    expect(labels).toEqual([
+      'Access token lifetime (s)',
+      'Refresh token lifetime (s)',
+      'Latency (ms)',
+      'Next refresh fails with',
+      'Number of requests',
+      'Refresh before expiry',
+      'Token storage',
+    ]);
+  });
+});
