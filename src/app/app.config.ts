@@ -9,6 +9,7 @@ import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angula
 import { routes } from './app.routes';
 import { authInterceptor } from './auth/auth-interceptor';
 import { provideAuth } from './auth/provide-auth';
+import { activityInterceptor } from './devtools/activity-interceptor';
 import { AppTitleStrategy } from './layout/app-title-strategy';
 import { provideMockApi } from './mock-api/provide-mock-api';
 
@@ -20,7 +21,8 @@ export const appConfig: ApplicationConfig = {
     { provide: TitleStrategy, useClass: AppTitleStrategy },
     // Order matters: the in-browser server replaces the HttpBackend that provideHttpClient sets
     // up (the last HttpBackend wins), and the auth initializer may already call it.
-    provideHttpClient(withInterceptors([authInterceptor])),
+    // The devtools' activity interceptor comes after the auth one, to record what is really sent.
+    provideHttpClient(withInterceptors([authInterceptor, activityInterceptor])),
     provideMockApi(),
     provideAuth(),
   ],

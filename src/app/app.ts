@@ -4,16 +4,18 @@ import { Router, RouterOutlet } from '@angular/router';
 
 import { AuthEvents } from './auth/auth-events';
 import { LOGIN_PATH, loginUrlTree } from './auth/return-url';
+import { DevtoolsLayout } from './devtools/devtools-layout';
 import { Navbar } from './layout/navbar';
 
 /**
- * The application shell: navbar on top, the routed page below. It is where auth events turn into
- * navigation: a session that ends goes to `/login?returnUrl=<where the user was>` (the login page
- * shows `AuthStore.sessionNotice()`), a voluntary sign-out goes to `/login`.
+ * The application shell: navbar on top, the routed page below, the Auth devtools beside it (below
+ * it on small screens). It is where auth events turn into navigation: a session that ends goes to
+ * `/login?returnUrl=<where the user was>` (the login page shows `AuthStore.sessionNotice()`), a
+ * voluntary sign-out goes to `/login`.
  */
 @Component({
   selector: 'app-root',
-  imports: [RouterOutlet, Navbar],
+  imports: [RouterOutlet, Navbar, DevtoolsLayout],
   templateUrl: './app.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
