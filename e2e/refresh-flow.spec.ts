@@ -1,0 +1,194 @@
+import type { Page } from '@playwright/test';
+
+import { DevtoolsPanel } from './support/devtools-panel';
+import { expect, test } from './support/fixtures';
+import { DEMO_USER, SignInPage } from './support/sign-in';
+
+/**
+ * The refresh flow as a learner sees it in the Auth devtools (issue tests 4 to 9): silent and
+ * proactive refresh, a burst served by one refresh, and every way a session ends or survives.
+ * Lifetimes are kept short (access 5 s, refresh 10 s); waiting for expiry is waiting for the
+ * token inspector to say "expired".
+ */
+
+const ACCESS_LIFETIME = 5;
+const REFRESH_LIFETIME = 10;
+/** Long enough for a token to run out and the inspector's one-second clock to notice. */
+const EXPIRY_WAIT_MS = 20_000;
+
+/** Sets the server knobs and the refresh mode on the sign-in page, then signs in as `demo`. */
+async function signInWith(
+  page: Page,
+  options: { accessLifetime?: number; refreshLifetime?: number; proactive?: boolean } = {},
+): Promise<DevtoolsPanel> {
+  const signIn = new SignInPage(page);
+  const devtools = new DevtoolsPanel(page);
+  await signIn.open();
+  await devtools.open();
+  const { accessLifetime, refreshLifetime, proactive } = options;
+  if (accessLifetime !== undefined || refreshLifetime !== undefined) {
+    await devtools.setServerSettings({ accessLifetime, refreshLifetime });
+  }
+  if (proactive !== undefined) await devtools.setRefreshBeforeExpiry(proactive);
+  await signIn.fillAndSubmit(DEMO_USER.username, DEMO_USER.password);
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect(devtools.tokenState('Access token')).not.toHaveText('none');
+  return devtools;
+}
+
+async function addTodo(page: Page, title: string): Promise<void> {
+  const main = page.getByRole('main');
+  await main.getByLabel('New todo').fill(title);
+  await main.getByRole('button', { name: 'Add', exact: true }).click();
+}
+
+function todoItem(page: Page, title: string) {
+  return page.getByRole('main').getByRole('listitem').filter({ hasText: title });
+}
+
+/**
+ * Signs in with a 5 s access token, waits until the inspector says it expired, clears the
+ * timeline, and adds a todo: the request the refresh flow has to rescue.
+ */
+async function addTodoAfterAccessExpiry(
+  page: Page,
+  proactive: boolean,
+  title: string,
+): Promise<DevtoolsPanel> {
+  const devtools = await signInWith(page, { accessLifetime: ACCESS_LIFETIME, proactive });
+  await expect(todoItem(page, 'Sign in and open the token inspector')).toBeVisible();
+  await devtools.waitUntilExpired('Access token', EXPIRY_WAIT_MS);
+  await devtools.clearActivity();
+  await addTodo(page, title);
+  await expect(todoItem(page, title)).toBeVisible();
+  return devtools;
+}
+
+/** Index of the first row (newest first) matching `pattern`; fails when there is none. */
+function indexOf(rows: string[], pattern: RegExp): number {
+  const index = rows.findIndex((row) => pattern.test(row));
+  expect(index, `a row matching ${pattern} in:\n${rows.join('\n')}`).toBeGreaterThanOrEqual(0);
+  return index;
+}
+
+test.describe('refresh flow in the Auth devtools', () => {
+  test('silent refresh: an expired token gets a 401, one refresh and a retry', async ({ page }) => {
+    const devtools = await addTodoAfterAccessExpiry(page, false, 'Added after the token expired');
+
+    await expect(devtools.row(/POST \/api\/todos 20\d/).filter({ hasText: 'retried' })).toHaveCount(
+      1,
+    );
+    const rows = await devtools.rowTexts();
+    const unauthorized = indexOf(rows, /POST \/api\/todos 401/);
+    const refresh = indexOf(rows, /POST \/api\/auth\/refresh 200/);
+    const retried = indexOf(rows, /POST \/api\/todos 20\d.*retried/);
+    expect(retried).toBeLessThan(refresh);
+    expect(refresh).toBeLessThan(unauthorized);
+    expect(rows[unauthorized]).toContain('bearer');
+    expect(rows[retried]).toMatch(/refresh #\d+/);
+    expect(rows[retried].match(/refresh #\d+/)?.[0]).toBe(rows[refresh].match(/refresh #\d+/)?.[0]);
+    await expect(devtools.counter('401')).toHaveText('1');
+    await expect(devtools.counter('refresh')).toHaveText('1');
+    await expect(devtools.counter('retries')).toHaveText('1');
+  });
+
+  test('proactive refresh: the token is renewed before the request, so no 401', async ({
+    page,
+  }) => {
+    const devtools = await addTodoAfterAccessExpiry(page, true, 'Added with a proactive refresh');
+
+    await expect(devtools.row(/POST \/api\/todos 20\d/)).toHaveCount(1);
+    const rows = await devtools.rowTexts();
+    const refresh = indexOf(rows, /POST \/api\/auth\/refresh 200.*proactive/);
+    const request = indexOf(rows, /POST \/api\/todos 20\d.*proactive/);
+    expect(request).toBeLessThan(refresh);
+    await expect(devtools.counter('401')).toHaveText('0');
+    await expect(devtools.counter('refresh')).toHaveText('1');
+    await expect(devtools.counter('retries')).toHaveText('0');
+    expect(rows.join('\n')).not.toContain('401');
+  });
+
+  test('burst: ten parallel requests with a revoked token share exactly one refresh', async ({
+    page,
+  }) => {
+    const devtools = await signInWith(page, { proactive: false });
+    await devtools.expireAccessTokenNow();
+    const refreshesBefore = await devtools.count('refresh');
+    const retriesBefore = await devtools.count('retries');
+    const unauthorizedBefore = await devtools.count('401');
+
+    const result = await devtools.fireParallelRequests(10);
+
+    expect(result).toMatch(/^10 requests: 10 succeeded, 0 failed in \d+ ms$/);
+    await expect(devtools.counter('refresh')).toHaveText(String(refreshesBefore + 1));
+    await expect(devtools.counter('retries')).toHaveText(String(retriesBefore + 10));
+    await expect(devtools.counter('401')).toHaveText(String(unauthorizedBefore + 10));
+    await expect(devtools.row(/GET \/api\/todos 200/).filter({ hasText: 'retried' })).toHaveCount(
+      10,
+    );
+  });
+
+  test('an expired refresh token signs the user out with the reason, and back in to the same page', async ({
+    page,
+  }) => {
+    const devtools = await signInWith(page, {
+      accessLifetime: ACCESS_LIFETIME,
+      refreshLifetime: REFRESH_LIFETIME,
+    });
+    const nav = page.getByRole('navigation', { name: 'Main' });
+
+    await devtools.waitUntilExpired('Refresh token', EXPIRY_WAIT_MS);
+    await nav.getByRole('link', { name: 'Profile' }).click();
+
+    await expect(page).toHaveURL(/\/login\?returnUrl=%2Fprofile$/);
+    await expect(page.getByRole('alert')).toContainText(
+      'Your session has ended: the refresh token expired. Please sign in again.',
+    );
+    await new SignInPage(page).fillAndSubmit(DEMO_USER.username, DEMO_USER.password);
+    await expect(page).toHaveURL(/\/profile$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Profile' })).toBeVisible();
+  });
+
+  test('replaying the previous refresh token revokes the session: forced sign-out with the reuse reason', async ({
+    page,
+  }) => {
+    const devtools = await signInWith(page);
+    await devtools.refreshNow();
+
+    await devtools.root.getByRole('button', { name: 'Replay previous refresh token' }).click();
+
+    await expect(page).toHaveURL(/\/login\?returnUrl=%2Fdashboard$/);
+    await expect(page.getByRole('alert')).toContainText(
+      'Your session has ended: refresh token reuse was detected, so the session was revoked.',
+    );
+    await expect(devtools.tokenState('Refresh token')).toHaveText('none');
+    await expect(
+      devtools.row(/POST \/api\/auth\/refresh 4\d\d/).filter({ hasText: 'refresh' }),
+    ).toHaveCount(1);
+  });
+
+  test('a refresh that fails with a server error shows a message, keeps the session, and the next action works', async ({
+    page,
+  }) => {
+    const devtools = await signInWith(page);
+    await devtools.failNextRefresh('server error');
+    await devtools.expireAccessTokenNow();
+
+    await addTodo(page, 'Blocked by a failed refresh');
+
+    await expect(page.getByRole('main').getByRole('alert')).toContainText(
+      'You are still signed in',
+    );
+    await expect(devtools.row(/POST \/api\/auth\/refresh 500/)).toHaveCount(1);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    await expect(
+      devtools.section('Demo controls').getByLabel('Next refresh fails with'),
+    ).toHaveValue('none');
+
+    await addTodo(page, 'Works on the next try');
+
+    await expect(todoItem(page, 'Works on the next try')).toBeVisible();
+    await expect(devtools.row(/POST \/api\/auth\/refresh 200/)).toHaveCount(1);
+  });
+});
