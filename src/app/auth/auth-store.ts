@@ -348,8 +348,12 @@ export class AuthStore {
       throw this.#refreshFailed(error, refreshId, generation);
     }
     if (generation !== this.#generation) {
+      // The session ended or was replaced meanwhile: the renewed pair belongs to no one.
       void this.#revoke(response.refreshToken);
-      throw sessionGoneError();
+      const current = this.#session();
+      if (!current) throw sessionGoneError();
+      const fromOtherTab = this.#fromOtherTab();
+      return { accessToken: current.accessToken, refreshId, proactive, fromOtherTab };
     }
     const previous = this.#session();
     this.#lastRefreshId.set(refreshId);

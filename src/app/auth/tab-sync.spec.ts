@@ -135,6 +135,26 @@ describe('TabSync: one session across tabs', () => {
     expect(t.store.refreshToken()).toBe(admin.refreshToken);
   });
 
+  it('gives the requests waiting on a refresh the new session when the other tab signs in meanwhile', async () => {
+    await otherTabSignsIn();
+    const refreshed = t.store.refresh();
+    const call = t.httpMock.expectOne(API_PATHS.refresh);
+    const admin = await otherTabSignsIn(fakeTokenResponse({ user: TEST_ADMIN }));
+    t.httpMock.expectOne(API_PATHS.logout).flush(null); // the other tab revokes the old session
+    const late = fakeTokenResponse(); // the old session's renewal, arriving too late
+    call.flush(late);
+
+    const result = await refreshed;
+    expect(result.accessToken).toBe(admin.accessToken);
+    expect(result.fromOtherTab).toBeTrue();
+    expect(t.store.refreshToken()).toBe(admin.refreshToken);
+    const revoke = t.httpMock.expectOne(API_PATHS.logout);
+    expect(revoke.request.body)
+      .withContext('the orphaned pair')
+      .toEqual({ refreshToken: late.refreshToken });
+    revoke.flush(null);
+  });
+
   it('keeps a session-storage tab out of it: one session per tab', async () => {
     const own = await signInWith(t);
     t.storage.setMode('session');
