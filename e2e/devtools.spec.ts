@@ -111,7 +111,7 @@ test.describe('Auth devtools panel', () => {
     await controls.getByLabel('Number of requests').fill('0');
     await controls.getByRole('button', { name: 'Fire parallel requests' }).click();
     await expect(controls.getByLabel('Number of requests')).toHaveAccessibleDescription(
-      'Number of requests must be a whole number from 1 to 100.',
+      'Number of requests must be a whole number from 1 to 200.',
     );
     await expect(controls.getByTestId('burst-result')).toHaveText('');
   });

@@ -21,10 +21,11 @@ describe('demo control validation', () => {
   });
 
   it('checks the number of parallel requests', () => {
-    const error = 'Number of requests must be a whole number from 1 to 100.';
+    const error = 'Number of requests must be a whole number from 1 to 200.';
     expect(parseRequestCount('10')).toEqual({ value: 10 });
+    expect(parseRequestCount('200')).toEqual({ value: 200 });
     expect(parseRequestCount('0')).toEqual({ error });
-    expect(parseRequestCount('101')).toEqual({ error });
+    expect(parseRequestCount('201')).toEqual({ error });
     expect(parseRequestCount('1.5')).toEqual({ error });
     expect(parseRequestCount('')).toEqual({ error });
   });
