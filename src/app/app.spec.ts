@@ -1,5 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { ApplicationRef } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { NavigationEnd, provideRouter, Router } from '@angular/router';
 import { filter, firstValueFrom } from 'rxjs';
@@ -9,6 +10,7 @@ import { routes } from './app.routes';
 import { AuthEvents } from './auth/auth-events';
 import { provideJwtDecoder } from './auth/provide-auth';
 import { clearAuthStorage } from './auth/testing/auth-testing';
+import { TEST_USER } from './auth/testing/fake-tokens';
 
 describe('App shell', () => {
   beforeEach(() => {
@@ -74,6 +76,36 @@ describe('App shell', () => {
       TestBed.inject(AuthEvents).emit({ type: 'signedOut' });
       await navigated;
       expect(router.url).toBe('/login');
+    });
+
+    it('keeps the returnUrl when the sign-out happened in another tab', async () => {
+      const router = await startAt('/somewhere?tab=2');
+      const navigated = nextNavigation(router);
+      TestBed.inject(AuthEvents).emit({ type: 'signedOut', fromOtherTab: true });
+      await navigated;
+      expect(router.url).toBe('/login?returnUrl=%2Fsomewhere%3Ftab%3D2');
+    });
+
+    it('leaves the sign-in page for its returnUrl when another tab signs in', async () => {
+      const router = await startAt('/login?returnUrl=%2Fsomewhere');
+      const navigated = nextNavigation(router);
+      TestBed.inject(AuthEvents).emit({ type: 'signedIn', user: TEST_USER, fromOtherTab: true });
+      await navigated;
+      expect(router.url).toBe('/somewhere');
+    });
+
+    it('stays where it is on a sign-in here, or on a page that is not for guests', async () => {
+      const router = await startAt('/login?returnUrl=%2Fsomewhere');
+      const events = TestBed.inject(AuthEvents);
+      const app = TestBed.inject(ApplicationRef);
+      events.emit({ type: 'signedIn', user: TEST_USER }); // the login page navigates itself
+      await app.whenStable();
+      expect(router.url).toBe('/login?returnUrl=%2Fsomewhere');
+
+      await router.navigateByUrl('/elsewhere');
+      events.emit({ type: 'signedIn', user: TEST_USER, fromOtherTab: true });
+      await app.whenStable();
+      expect(router.url).toBe('/elsewhere');
     });
   });
 });

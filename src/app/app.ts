@@ -3,7 +3,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router, RouterOutlet } from '@angular/router';
 
 import { AuthEvents } from './auth/auth-events';
-import { LOGIN_PATH, loginUrlTree } from './auth/return-url';
+import { HOME_PATH, LOGIN_PATH, loginUrlTree, safeReturnUrl } from './auth/return-url';
 import { DevtoolsLayout } from './devtools/devtools-layout';
 import { Navbar } from './layout/navbar';
 
@@ -30,10 +30,31 @@ export class App {
       .subscribe(
         () => void this.#router.navigateByUrl(loginUrlTree(this.#router, this.#userUrl())),
       );
+    // From another tab (localStorage mode): a sign-out there ends the session here, so the
+    // returnUrl is kept; a sign-in there takes this tab off the sign-in and register pages.
     events
       .on('signedOut')
       .pipe(takeUntilDestroyed())
-      .subscribe(() => void this.#router.navigateByUrl(LOGIN_PATH));
+      .subscribe(({ fromOtherTab }) => {
+        const target = fromOtherTab ? loginUrlTree(this.#router, this.#userUrl()) : LOGIN_PATH;
+        void this.#router.navigateByUrl(target);
+      });
+    events
+      .on('signedIn')
+      .pipe(takeUntilDestroyed())
+      .subscribe(({ fromOtherTab }) => {
+        if (fromOtherTab) void this.#leaveGuestPage();
+      });
+  }
+
+  /** On `/login` or `/register`: on to the page's `returnUrl` (or home), as the guest guard would. */
+  async #leaveGuestPage(): Promise<void> {
+    const url = this.#router.parseUrl(this.#userUrl());
+    const page = url.root.children['primary']?.segments[0]?.path;
+    if (page !== 'login' && page !== 'register') return;
+    await this.#router.navigateByUrl(
+      safeReturnUrl(url.queryParamMap.get('returnUrl')) ?? HOME_PATH,
+    );
   }
 
   /** Where the user is, or is going when a navigation is under way. */
