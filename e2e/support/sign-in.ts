@@ -44,7 +44,7 @@ export class SignInPage {
     await expect(this.submit()).toBeVisible();
   }
 
-  /** Fills in and submits, then waits until the request has run (the button is enabled again). */
+  /** Fills in both fields and presses "Sign in" (does not wait for the answer). */
   async fillAndSubmit(username: string, password: string): Promise<void> {
     await this.username().fill(username);
     await this.password().fill(password);
