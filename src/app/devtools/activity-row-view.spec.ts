@@ -46,6 +46,13 @@ describe('activityRowView', () => {
     ]);
   });
 
+  it('reads hyphenated tags from other sources as words', () => {
+    expect(activityRowView(entry({ tags: ['bearer', 'from-other-tab'] })).tags).toEqual([
+      { name: 'bearer', label: 'bearer' },
+      { name: 'from-other-tab', label: 'from other tab' },
+    ]);
+  });
+
   it('links a refresh and the requests it released with the same label', () => {
     const refresh = activityRowView(
       entry({ method: 'POST', path: '/api/auth/refresh', tags: ['refresh'], refreshId: 3 }),

@@ -11,7 +11,8 @@ export interface ActivityRowView {
   /** A word on the status that colour alone would otherwise carry: pending, network error, … */
   readonly note: string | null;
   readonly duration: string;
-  readonly tags: readonly ActivityTag[];
+  /** `name` as recorded (styled by it), `label` as read: `from-other-tab` reads "from other tab". */
+  readonly tags: readonly { readonly name: ActivityTag; readonly label: string }[];
   /** `refresh #3` on the refresh call and on every request it released. */
   readonly refreshLabel: string | null;
   /** Released by a refresh (not the refresh call itself): shown indented under the story. */
@@ -29,7 +30,7 @@ export function activityRowView(entry: ActivityEntry): ActivityRowView {
     summary: `${entry.method} ${entry.path} ${statusText(entry)}`,
     note: statusNote(entry),
     duration: entry.durationMs === null ? '' : `${entry.durationMs} ms`,
-    tags: entry.tags,
+    tags: entry.tags.map((name) => ({ name, label: name.replace(/-/g, ' ') })),
     refreshLabel: entry.refreshId === null ? null : `refresh #${entry.refreshId}`,
     released: entry.refreshId !== null && !isRefresh,
     outcome: outcomeOf(entry),
