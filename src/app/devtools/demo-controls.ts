@@ -6,6 +6,7 @@ import { ParallelRequests } from './parallel-requests';
 import { RefreshFailureControl } from './refresh-failure-control';
 import { ServerSettingsForm } from './server-settings-form';
 import { SessionActions } from './session-actions';
+import { TabInfo } from './tab-info';
 
 /** The demo controls panel: the server's knobs, failures on purpose, and the client's switches. */
 @Component({
@@ -17,6 +18,7 @@ import { SessionActions } from './session-actions';
     ParallelRequests,
     ClientAuthControls,
     DevtoolsNote,
+    TabInfo,
   ],
   template: `
     <h3 class="h6 devtools-heading">Demo controls</h3>
@@ -29,6 +31,8 @@ import { SessionActions } from './session-actions';
     <app-parallel-requests />
     <h4 class="demo-group">Client</h4>
     <app-client-auth-controls />
+    <h4 class="demo-group">Tabs</h4>
+    <app-tab-info />
     <app-devtools-note>
       <p>
         The server knobs call <code>DemoServerControls</code>
@@ -38,6 +42,15 @@ import { SessionActions } from './session-actions';
         (<code>src/app/auth/auth-store.ts</code>). The refresh switch and the storage choice are
         <code>src/app/auth/auth-settings.ts</code> and <code>src/app/auth/token-storage.ts</code>.
         This panel is <code>src/app/devtools/demo-controls.ts</code>.
+      </p>
+      <p>
+        <strong>Reuse grace</strong>: a refresh token presented again within that many seconds of
+        its rotation gets the same successor instead of ending the session. Real servers offer it
+        because a refresh answer can be lost (a dropped connection, a tab closed mid-request) or two
+        tabs or devices can race, and strict reuse detection would then sign a real user out. The
+        cost: for those seconds a stolen, already-used refresh token is not detected and buys the
+        thief a valid token pair too. 0 (the default) is strict; this app needs no grace between its
+        own tabs because they take turns under a lock.
       </p>
     </app-devtools-note>
   `,

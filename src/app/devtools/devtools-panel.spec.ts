@@ -56,8 +56,10 @@ describe('DevtoolsPanel', () => {
       'Access token lifetime (s)',
       'Refresh token lifetime (s)',
       'Latency (ms)',
+      'Reuse grace (s)',
       'Next refresh fails with',
       'Number of requests',
+      'Each request',
       'Refresh before expiry',
       'Token storage',
     ]);
