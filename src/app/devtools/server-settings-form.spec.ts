@@ -40,6 +40,14 @@ describe('ServerSettingsForm', () => {
     expect(input('Access token lifetime (s)').value).toBe('30');
     expect(input('Refresh token lifetime (s)').value).toBe('300');
     expect(input('Latency (ms)').value).toBe('0');
+    expect(input('Reuse grace (s)').value).toBe('0');
+  });
+
+  it('sets the reuse grace on the server', async () => {
+    const { type, submit, controls } = await render();
+    type('Reuse grace (s)', '10');
+    await submit();
+    expect(controls.settings().reuseGrace).toBe(10);
   });
 
   it('shows a refused value’s message at its field and sends nothing', async () => {

@@ -81,6 +81,7 @@ export class ServerSettingsForm {
     if (this.#controls.settings()[setting] === value) return Promise.resolve();
     if (setting === 'accessTokenLifetime') return this.#controls.setAccessTokenLifetime(value);
     if (setting === 'refreshTokenLifetime') return this.#controls.setRefreshTokenLifetime(value);
+    if (setting === 'reuseGrace') return this.#controls.setReuseGrace(value);
     return this.#controls.setLatency(value);
   }
 }

@@ -30,12 +30,14 @@ describe('demo control validation', () => {
     expect(parseRequestCount('')).toEqual({ error });
   });
 
-  it('labels the three server fields as the issue names them', () => {
+  it('labels the server fields as the issues name them', () => {
     expect(SERVER_SETTING_FIELDS.map((field) => field.label)).toEqual([
       'Access token lifetime (s)',
       'Refresh token lifetime (s)',
       'Latency (ms)',
+      'Reuse grace (s)',
     ]);
+    expect(SERVER_SETTING_FIELDS[3].hint).toContain('0–60 s');
     expect(SERVER_SETTING_FIELDS[0].hint).toContain('5–3600 s');
   });
 });

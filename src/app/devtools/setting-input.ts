@@ -15,6 +15,7 @@ export const SERVER_SETTING_FIELDS: readonly SettingField[] = [
   field('accessTokenLifetime', 'Access token lifetime (s)', 'for access tokens issued from now on'),
   field('refreshTokenLifetime', 'Refresh token lifetime (s)', 'for refresh tokens issued from now'),
   field('latency', 'Latency (ms)', 'added to every response'),
+  field('reuseGrace', 'Reuse grace (s)', 'a rotated refresh token replayed within it is forgiven'),
 ];
 
 export const MIN_BURST = 1;
