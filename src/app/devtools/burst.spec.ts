@@ -37,6 +37,19 @@ describe('parallel requests', () => {
     });
   });
 
+  it('adds one todo per request when asked to create', async () => {
+    const done = fireParallelRequests(TestBed.inject(HttpClient), 3, undefined, 'create');
+    const requests = TestBed.inject(HttpTestingController).match(API_PATHS.todos);
+    expect(requests.map((request) => request.request.method)).toEqual(['POST', 'POST', 'POST']);
+    expect(requests.map((request) => request.request.body.title)).toEqual([
+      'Parallel todo 1',
+      'Parallel todo 2',
+      'Parallel todo 3',
+    ]);
+    requests.forEach((request) => request.flush({}, { status: 201, statusText: 'Created' }));
+    expect((await done).succeeded).toBe(3);
+  });
+
   it('describes the outcome in one line for people and the benchmark', () => {
     const ok = { total: 10, succeeded: 10, failed: 0, durationMs: 612, firstError: null };
     expect(describeBurst(ok)).toBe('10 requests: 10 succeeded, 0 failed in 612 ms');

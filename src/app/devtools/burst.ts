@@ -14,19 +14,28 @@ export interface BurstResult {
   readonly firstError: string | null;
 }
 
+/** What each request of a burst does: read the todo list, or add one todo (a server write). */
+export type BurstKind = 'read' | 'create';
+
 /**
- * Fires `count` protected GETs (`api/todos`) at the same moment and waits for all of them.
+ * Fires `count` protected requests at the same moment and waits for all of them: GETs of
+ * `api/todos`, or (`create`) POSTs that each add a todo, to watch parallel writes all land.
  * Never rejects: each failure is counted instead.
  */
 export async function fireParallelRequests(
   http: HttpClient,
   count: number,
   now: () => number = () => performance.now(),
+  kind: BurstKind = 'read',
 ): Promise<BurstResult> {
   const started = now();
+  const send = (i: number) =>
+    kind === 'create'
+      ? http.post(API_PATHS.todos, { title: `Parallel todo ${i + 1}` })
+      : http.get(API_PATHS.todos);
   const outcomes = await Promise.all(
-    Array.from({ length: count }, () =>
-      firstValueFrom(http.get(API_PATHS.todos)).then(
+    Array.from({ length: count }, (_, i) =>
+      firstValueFrom(send(i)).then(
         () => null,
         (error: unknown) => httpErrorMessage(error),
       ),
