@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { constants, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 
 /**
  * @typedef {{ bytes: number, entryPoint?: string,
@@ -23,8 +23,8 @@ import { constants, gzipSync } from 'node:zlib';
  * }} BundleCost
  */
 
-/** gzip as most static hosts send it (zlib's default level, 6). */
-export const GZIP_LEVEL = constants.Z_DEFAULT_COMPRESSION;
+/** gzip as most static hosts send it: zlib's default level. */
+export const GZIP_LEVEL = 6;
 
 /**
  * Measures a build folder as written by `ng build --stats-json` (`<dir>/browser/` and
@@ -177,6 +177,20 @@ export function inputGroup(input) {
 }
 
 /**
+ * The share of the initial JS that comes from some of its sources (e.g. the in-browser server).
+ * @param {Contributor[]} contributors
+ * @param {string[]} names as `inputGroup` names them
+ * @returns {{ raw: number, share: number }}
+ */
+export function shareOf(contributors, names) {
+  const picked = contributors.filter((c) => names.includes(c.name));
+  return {
+    raw: picked.reduce((sum, c) => sum + c.raw, 0),
+    share: picked.reduce((sum, c) => sum + c.share, 0),
+  };
+}
+
+/**
  * Source files of lazy-loaded entry points (routes' `loadComponent`) that also landed in the
  * initial JS: each one means a route is not really lazy.
  * @param {Stats} stats
@@ -192,8 +206,12 @@ function eagerLazyRouteCode(stats, initialJs) {
     .map(String);
 }
 
-/** @param {Buffer} bytes @returns {Size} */
-function sizeOfBytes(bytes) {
+/**
+ * Raw and gzip size of some bytes.
+ * @param {Buffer} bytes
+ * @returns {Size}
+ */
+export function sizeOfBytes(bytes) {
   return { raw: bytes.length, gzip: gzipSync(bytes, { level: GZIP_LEVEL }).length };
 }
 

@@ -38,8 +38,11 @@ export function formatReport(results) {
 }
 
 /**
+ * @typedef {{ raw: number, share: number }} Share
  * @param {{ gzipLevel: number, app: import('./bundle-cost.mjs').BundleCost,
- *   bare: import('./bundle-cost.mjs').BundleCost, ratio: { gzip: number, raw: number } }} bundle
+ *   bare: import('./bundle-cost.mjs').BundleCost, ratio: { gzip: number, raw: number },
+ *   fullBootstrapCss: import('./bundle-cost.mjs').Size,
+ *   initialJsShares: { inBrowserServer: Share, devtools: Share } }} bundle
  */
 export function bundleSection(bundle) {
   const { app, bare } = bundle;
@@ -77,6 +80,11 @@ export function bundleSection(bundle) {
     sizes,
     `  Ratio (JS + CSS, gzip): ${bundle.ratio.gzip.toFixed(2)}; goal ≤ ${GOALS.bundleRatio}: ` +
       `${verdict(bundle.ratio.gzip <= GOALS.bundleRatio)}. Raw: ${bundle.ratio.raw.toFixed(2)}.`,
+    `  CSS is the Bootstrap subset of src/styles.scss: ${kB(app.css.gzip)} gzip; all of ` +
+      `Bootstrap would be ${kB(bundle.fullBootstrapCss.gzip)} (bootstrap.min.css).`,
+    `  In the initial JS: in-browser server (mock-api, angular-in-memory-web-api, jose) ` +
+      `${share(bundle.initialJsShares.inBrowserServer)}, Auth devtools ` +
+      `${share(bundle.initialJsShares.devtools)}.`,
     `  index.html (critical CSS inlined): ${kB(app.html.gzip)} gzip, bare ${kB(bare.html.gzip)}.`,
     lazy
       ? `  Lazy chunks: ${app.lazyChunks.length}; largest ${lazy.name} (${lazy.file}) ` +
@@ -85,6 +93,11 @@ export function bundleSection(bundle) {
     `  Lazy route code in the initial bundle: ${eager.length === 0 ? 'none' : eager.join(', ')}.`,
     sources,
   ].join('\n');
+}
+
+/** @param {{ raw: number, share: number }} part */
+function share(part) {
+  return `${kB(part.raw)} minified (${Math.round(part.share * 100)} %)`;
 }
 
 /** @param {any} load */
