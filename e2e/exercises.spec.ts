@@ -1,0 +1,384 @@
+import type { Page } from '@playwright/test';
+
+import { DevtoolsPanel } from './support/devtools-panel';
+import { expect, test } from './support/fixtures';
+import {
+  ADMIN_USER,
+  DEMO_USER,
+  mainNav,
+  SignInPage,
+  signOut,
+  type Credentials,
+} from './support/sign-in';
+
+/**
+ * docs/exercises.md, followed step by step: one test per exercise, named after it, clicking the
+ * labels the guide names and checking what it says to observe. If the app changes, this fails and
+ * the guide gets fixed with it. scripts/check-docs.mjs checks that every exercise has its test.
+ * Waits are conditions (a badge that reads "expired"), never sleeps.
+ */
+
+/** Long enough for a 5 s or 10 s token to run out while the machine is busy. */
+const EXPIRY_WAIT_MS = 30_000;
+
+const dashboardHeading = (page: Page) => page.getByRole('heading', { level: 1, name: 'Dashboard' });
+
+/** Opens the sign-in page with the Auth devtools open (server settings come before sign-in). */
+async function openSignIn(page: Page): Promise<{ signIn: SignInPage; devtools: DevtoolsPanel }> {
+  const signIn = new SignInPage(page);
+  const devtools = new DevtoolsPanel(page);
+  await signIn.open();
+  await devtools.open();
+  return { signIn, devtools };
+}
+
+/**
+ * Signs in from the open sign-in page and waits until the dashboard has loaded its todos, so no
+ * late request of the first page lands on a cleared timeline.
+ */
+async function signInAndLoad(
+  page: Page,
+  signIn: SignInPage,
+  user: Credentials = DEMO_USER,
+): Promise<void> {
+  await signIn.fillAndSubmit(user.username, user.password);
+  await expect(dashboardHeading(page)).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Your todos' }).getByRole('listitem'),
+  ).not.toHaveCount(0);
+}
+
+/** "Sign in as demo and open the Auth devtools." */
+async function signInWithDevtools(page: Page): Promise<DevtoolsPanel> {
+  const { signIn, devtools } = await openSignIn(page);
+  await signInAndLoad(page, signIn);
+  return devtools;
+}
+
+async function addTodo(page: Page, title: string): Promise<void> {
+  await page.getByLabel('New todo').fill(title);
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+}
+
+function todoItem(page: Page, title: string) {
+  return page.getByRole('list', { name: 'Your todos' }).getByRole('listitem').filter({
+    hasText: title,
+  });
+}
+
+/** Index of the first row (newest first) matching `pattern`; fails when there is none. */
+function indexOf(rows: string[], pattern: RegExp): number {
+  const index = rows.findIndex((row) => pattern.test(row));
+  expect(index, `a row matching ${pattern} in:\n${rows.join('\n')}`).toBeGreaterThanOrEqual(0);
+  return index;
+}
+
+function refreshLabel(row: string): string {
+  const label = /refresh #\d+/.exec(row)?.[0];
+  expect(label, `a refresh #N badge in "${row}"`).toBeDefined();
+  return label ?? '';
+}
+
+/** The `jti` in the refresh token's decoded payload, as the token inspector shows it. */
+async function refreshTokenJti(devtools: DevtoolsPanel): Promise<string> {
+  const card = devtools.token('Refresh token');
+  const details = card.locator('details');
+  if ((await details.getAttribute('open')) === null) {
+    await card.getByText('Decoded header and payload').click();
+  }
+  const payload = JSON.parse((await card.locator('pre').last().textContent()) ?? '{}');
+  expect(typeof payload.jti).toBe('string');
+  return payload.jti as string;
+}
+
+async function expectSessionEnded(page: Page, reason: string, returnUrl: RegExp): Promise<void> {
+  await expect(page).toHaveURL(returnUrl);
+  await expect(new SignInPage(page).alert()).toHaveText(
+    `Your session has ended: ${reason}. Please sign in again.`,
+  );
+}
+
+test.describe('docs/exercises.md', () => {
+  test('Watch a silent refresh', async ({ page }) => {
+    // 1-4. Sign-in page, devtools, a 5 s access token, "Refresh before expiry" off, sign in.
+    const { signIn, devtools } = await openSignIn(page);
+    await devtools.setServerSettings({ accessLifetime: 5 });
+    await devtools.setRefreshBeforeExpiry(false);
+    await signInAndLoad(page, signIn);
+
+    // 5. Wait for "expired", clear.
+    await devtools.waitUntilExpired('Access token', EXPIRY_WAIT_MS);
+    await devtools.clearActivity();
+
+    // 6. Add a todo: 401, one refresh, one retry, and the todo is there.
+    await addTodo(page, 'Added after the token expired');
+    await expect(todoItem(page, 'Added after the token expired')).toBeVisible();
+    await expect(devtools.row(/POST \/api\/todos 201/).filter({ hasText: 'retried' })).toHaveCount(
+      1,
+    );
+    await expect(devtools.counter('401')).toHaveText('1');
+    await expect(devtools.counter('refresh')).toHaveText('1');
+    await expect(devtools.counter('retries')).toHaveText('1');
+    const rows = await devtools.rowTexts();
+    const unauthorized = indexOf(rows, /POST \/api\/todos 401/);
+    const refresh = indexOf(rows, /POST \/api\/auth\/refresh 200/);
+    const retried = indexOf(rows, /POST \/api\/todos 201.*retried/);
+    expect(retried).toBeLessThan(refresh);
+    expect(refresh).toBeLessThan(unauthorized);
+    expect(rows[unauthorized]).toMatch(/bearer.*401/);
+    expect(refreshLabel(rows[retried])).toBe(refreshLabel(rows[refresh]));
+    await expect(page).toHaveURL(/\/dashboard$/);
+
+    // 7-8. Refresh before expiry on again, clear, add: a proactive refresh and no 401.
+    await devtools.setRefreshBeforeExpiry(true);
+    await devtools.clearActivity();
+    await addTodo(page, 'Added with a proactive refresh');
+    await expect(todoItem(page, 'Added with a proactive refresh')).toBeVisible();
+    await expect(
+      devtools.row(/POST \/api\/auth\/refresh 200/).filter({ hasText: 'proactive' }),
+    ).toHaveCount(1);
+    await expect(
+      devtools.row(/POST \/api\/todos 201/).filter({ hasText: 'proactive' }),
+    ).toHaveCount(1);
+    await expect(devtools.counter('401')).toHaveText('0');
+    await expect(devtools.counter('refresh')).toHaveText('1');
+    await expect(devtools.counter('retries')).toHaveText('0');
+    await expect(devtools.tokenState('Access token')).not.toHaveText('valid');
+  });
+
+  test('Fire ten parallel requests', async ({ page }) => {
+    // 1-2. Signed in, "Refresh before expiry" off.
+    const devtools = await signInWithDevtools(page);
+    await devtools.setRefreshBeforeExpiry(false);
+
+    // 3. The server refuses the token; the client cannot tell.
+    await devtools.expireAccessTokenNow();
+    await expect(devtools.tokenState('Access token')).toHaveText('valid');
+
+    // 4. Clear, fire ten.
+    await devtools.clearActivity();
+    const controls = devtools.section('Demo controls');
+    await expect(controls.getByLabel('Number of requests')).toHaveValue('10');
+    await expect(controls.getByLabel('Each request')).toHaveValue('read');
+    const result = await devtools.fireParallelRequests(10);
+
+    expect(result).toMatch(/^10 requests: 10 succeeded, 0 failed in \d+ ms$/);
+    await expect(devtools.counter('requests')).toHaveText('21');
+    await expect(devtools.counter('401')).toHaveText('10');
+    await expect(devtools.counter('refresh')).toHaveText('1');
+    await expect(devtools.counter('retries')).toHaveText('10');
+    await expect(devtools.row(/GET \/api\/todos 401/)).toHaveCount(10);
+    await expect(devtools.row(/POST \/api\/auth\/refresh 200/)).toHaveCount(1);
+    const retried = devtools.row(/GET \/api\/todos 200/).filter({ hasText: 'retried' });
+    await expect(retried).toHaveCount(10);
+    await expect(retried.filter({ hasText: 'queued' })).toHaveCount(9);
+    const label = refreshLabel(
+      (await devtools.row(/POST \/api\/auth\/refresh 200/).textContent()) ?? '',
+    );
+    await expect(retried.filter({ hasText: label })).toHaveCount(10);
+  });
+
+  test('Replay a stolen refresh token', async ({ page }) => {
+    // 1. Signed in.
+    const devtools = await signInWithDevtools(page);
+    const jtiBefore = await refreshTokenJti(devtools);
+
+    // 2. Refresh now: a new pair, a refresh token with a new jti.
+    await devtools.refreshNow();
+    await expect(devtools.section('Token inspector').getByRole('status')).toHaveText(
+      /^New token pair from refresh #\d+\.$/,
+    );
+    await expect.poll(() => refreshTokenJti(devtools)).not.toBe(jtiBefore);
+
+    // 3. Replay the rotated-out token.
+    await devtools.sessionAction(
+      'Replay previous refresh token',
+      'The server refused the replayed token: refresh token reuse was detected',
+    );
+
+    await expect(
+      devtools.row(/POST \/api\/auth\/refresh 400/).filter({ hasText: 'refresh' }),
+    ).toHaveCount(1);
+    await expectSessionEnded(
+      page,
+      'refresh token reuse was detected, so the session was revoked',
+      /\/login\?returnUrl=%2Fdashboard$/,
+    );
+    await expect(devtools.tokenState('Access token')).toHaveText('none');
+    await expect(devtools.tokenState('Refresh token')).toHaveText('none');
+
+    // Sign in again: back on the dashboard.
+    await new SignInPage(page).fillAndSubmit(DEMO_USER.username, DEMO_USER.password);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(dashboardHeading(page)).toBeVisible();
+  });
+
+  test('Let the refresh token expire', async ({ page }) => {
+    // 1-3. 5 s access token, 10 s refresh token, sign in, do nothing.
+    const { signIn, devtools } = await openSignIn(page);
+    await devtools.setServerSettings({ accessLifetime: 5, refreshLifetime: 10 });
+    await signInAndLoad(page, signIn);
+
+    // The dashboard's first request found the token inside the leeway: one proactive refresh.
+    await expect(
+      devtools.row(/POST \/api\/auth\/refresh 200/).filter({ hasText: 'proactive' }),
+    ).toHaveCount(1);
+    await devtools.waitUntilExpired('Access token', EXPIRY_WAIT_MS);
+    // 4. Wait for the refresh token to run out; nothing refreshed in the background meanwhile.
+    await devtools.waitUntilExpired('Refresh token', EXPIRY_WAIT_MS);
+    await expect(devtools.counter('refresh')).toHaveText('1');
+    await mainNav(page).getByRole('link', { name: 'Profile' }).click();
+
+    // The client sees the expiry itself: no refresh call, a best-effort logout, the notice.
+    await expectSessionEnded(page, 'the refresh token expired', /\/login\?returnUrl=%2Fprofile$/);
+    await expect(devtools.row(/POST \/api\/auth\/logout 204/)).toHaveCount(1);
+    await expect(devtools.counter('refresh')).toHaveText('1');
+
+    // Sign in: straight back to Profile.
+    await signIn.fillAndSubmit(DEMO_USER.username, DEMO_USER.password);
+    await expect(page).toHaveURL(/\/profile$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Profile' })).toBeVisible();
+  });
+
+  test('Break the refresh with a server error', async ({ page }) => {
+    // 1-3. Signed in, the next refresh fails with a 500, the access token is refused.
+    const devtools = await signInWithDevtools(page);
+    const failNext = devtools.section('Demo controls').getByLabel('Next refresh fails with');
+    await devtools.failNextRefresh('server error');
+    await devtools.expireAccessTokenNow();
+
+    // 4. The add fails with a message; still signed in; the failure was used up.
+    await addTodo(page, 'Blocked by a failed refresh');
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+      'Could not add the todo: Could not reach the server to renew your session. ' +
+        'You are still signed in; try again.',
+    );
+    await expect(devtools.row(/POST \/api\/todos 401/)).toHaveCount(1);
+    await expect(devtools.row(/POST \/api\/auth\/refresh 500/)).toHaveCount(1);
+    await expect(devtools.counter('retries')).toHaveText('0');
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(mainNav(page).getByRole('button', { name: 'Sign out' })).toBeVisible();
+    await expect(failNext).toHaveValue('none');
+
+    // 5. The next try works: refresh 200 and a retry.
+    await addTodo(page, 'Works on the next try');
+    await expect(todoItem(page, 'Works on the next try')).toBeVisible();
+    await expect(devtools.row(/POST \/api\/auth\/refresh 200/)).toHaveCount(1);
+    await expect(devtools.row(/POST \/api\/todos 201/).filter({ hasText: 'retried' })).toHaveCount(
+      1,
+    );
+
+    // 6. A refused refresh ends the session. The hint follows the server's setting, and the
+    // server applies its changes one at a time: once it reads "refuses", the expiry is applied.
+    await devtools
+      .section('Demo controls')
+      .getByRole('button', { name: 'Expire access token now' })
+      .click();
+    await devtools.failNextRefresh('invalid grant');
+    await expect(failNext).toHaveAccessibleDescription(
+      /The server refuses the next refresh token: the session ends\./,
+    );
+    await addTodo(page, 'Refused by the server');
+    await expectSessionEnded(
+      page,
+      'the server refused the refresh token (simulated)',
+      /\/login\?returnUrl=%2Fdashboard$/,
+    );
+    await expect(devtools.row(/POST \/api\/auth\/refresh 400/)).toHaveCount(1);
+  });
+
+  test('Compare storage choices across a reload', async ({ page }) => {
+    const tokensIn = (area: 'local' | 'session') =>
+      page.evaluate(
+        (which) => (which === 'local' ? localStorage : sessionStorage).getItem('auth:tokens'),
+        area,
+      );
+    // 1. Signed in: the tokens are in localStorage.
+    const devtools = await signInWithDevtools(page);
+    const storage = devtools.section('Demo controls').getByLabel('Token storage');
+    expect(await tokensIn('local')).not.toBeNull();
+
+    // 2. sessionStorage survives a reload.
+    await storage.selectOption({ label: 'sessionStorage' });
+    expect(await tokensIn('session')).not.toBeNull();
+    expect(await tokensIn('local')).toBeNull();
+    await page.reload();
+    await expect(dashboardHeading(page)).toBeVisible();
+    await expect(mainNav(page).getByRole('button', { name: 'Sign out' })).toBeVisible();
+
+    // 3. memory does not; the choice is remembered.
+    await storage.selectOption({ label: 'memory' });
+    expect(await tokensIn('local')).toBeNull();
+    expect(await tokensIn('session')).toBeNull();
+    await page.reload();
+    await expect(page).toHaveURL(/\/login\?returnUrl=%2Fdashboard$/);
+    await expect(mainNav(page).getByRole('link', { name: 'Sign in' })).toBeVisible();
+    await expect(storage).toHaveValue('memory');
+
+    // 4. Back to localStorage: a reload keeps the session again.
+    await new SignInPage(page).fillAndSubmit(DEMO_USER.username, DEMO_USER.password);
+    await expect(dashboardHeading(page)).toBeVisible();
+    await storage.selectOption({ label: 'localStorage' });
+    expect(await tokensIn('local')).not.toBeNull();
+    await page.reload();
+    await expect(dashboardHeading(page)).toBeVisible();
+    await expect(mainNav(page).getByRole('button', { name: 'Sign out' })).toBeVisible();
+  });
+
+  test('See a 403 that keeps you signed in', async ({ page }) => {
+    const result = page
+      .getByRole('region', { name: 'What does a 403 look like?' })
+      .getByRole('status');
+    // 1. Signed in as demo, timeline cleared.
+    const devtools = await signInWithDevtools(page);
+    await devtools.clearActivity();
+
+    // 2. Call the admin API: 403, no refresh, no retry, still signed in.
+    await page.getByRole('button', { name: 'Call the admin API' }).click();
+    await expect(result).toHaveText(
+      '403 Forbidden. This endpoint needs the "admin" role. You are still signed in: your ' +
+        'account just does not have that permission.',
+    );
+    await expect(
+      devtools.row(/GET \/api\/admin\/users 403/).filter({ hasText: 'bearer' }),
+    ).toHaveCount(1);
+    for (const counter of ['401', 'refresh', 'retries'] as const) {
+      await expect(devtools.counter(counter)).toHaveText('0');
+    }
+    await expect(mainNav(page).getByRole('button', { name: 'Sign out' })).toBeVisible();
+
+    // 3. /admin from the address bar: the client's guard says Forbidden; no admin call is made.
+    await page.goto('admin');
+    await expect(page.getByRole('heading', { level: 1, name: 'Forbidden' })).toBeVisible();
+    await expect(page.getByRole('main')).toContainText(
+      `You are signed in as ${DEMO_USER.displayName}`,
+    );
+    await expect(devtools.row(/\/api\/admin\/users/)).toHaveCount(0);
+
+    // 4. As admin the same call succeeds.
+    await signOut(page);
+    await new SignInPage(page).signIn(ADMIN_USER);
+    await page.getByRole('button', { name: 'Call the admin API' }).click();
+    await expect(result).toHaveText('200 OK. You have the admin role: the server listed 2 users.');
+  });
+
+  test('Revoke a session on the server', async ({ page }) => {
+    // 1-2. Signed in, the session revoked on the server.
+    const devtools = await signInWithDevtools(page);
+    await devtools.sessionAction(
+      'Revoke session',
+      'Session revoked on the server. The access token works until it expires; the next ' +
+        'refresh is refused and ends the session.',
+    );
+
+    // 3. The access token still works, without a refresh.
+    await addTodo(page, 'Still works until the refresh');
+    await expect(todoItem(page, 'Still works until the refresh')).toBeVisible();
+    await expect(devtools.counter('refresh')).toHaveText('0');
+
+    // 4. The refresh is refused and ends the session.
+    await devtools.root.getByRole('button', { name: 'Refresh now' }).click();
+    await expect(devtools.row(/POST \/api\/auth\/refresh 400/)).toHaveCount(1);
+    await expectSessionEnded(page, 'the session was revoked', /\/login\?returnUrl=%2Fdashboard$/);
+  });
+});
