@@ -9,6 +9,24 @@ export const DEMO_USER = { username: 'demo', password: 'demo1234' };
 const SIGN_IN_TIMEOUT_MS = 30_000;
 
 /**
+ * Forgets everything the app and its in-browser server stored for the site (session, server
+ * state, settings), as for a first visit. Call it while the page is not on the site.
+ * @param {import('playwright').Page} page
+ * @param {string} baseUrl
+ */
+export async function clearSiteData(page, baseUrl) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Storage.clearDataForOrigin', {
+      origin: new URL(baseUrl).origin,
+      storageTypes: 'all',
+    });
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
  * Opens `<baseUrl>login`, signs in as the demo user and waits for the dashboard.
  * @param {import('playwright').Page} page
  * @param {string} baseUrl ends with `/`

@@ -53,6 +53,11 @@ export class DevtoolsPanel {
     await this.page.getByRole('switch', { name: 'Refresh before expiry' }).setChecked(on);
   }
 
+  /** Bursts of protected reads (`GET api/todos`), not writes. */
+  async burstOfReads() {
+    await this.page.getByLabel('Each request', { exact: true }).selectOption('read');
+  }
+
   /** @param {number} count */
   async setRequestCount(count) {
     await this.page.getByLabel('Number of requests', { exact: true }).fill(String(count));

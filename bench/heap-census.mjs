@@ -60,6 +60,7 @@ export const TIMER_PROBE = `(() => {
  *   subscribers: number,
  *   detachedDomNodes: number,
  *   objectsByName: Map<string, number>,
+ *   bytesByType: Map<string, number>,
  * }} HeapCensus
  */
 
@@ -127,9 +128,11 @@ async function heapSnapshot(cdp) {
 
 /**
  * Counts JS objects by constructor name, RxJS subscribers (objects with a `destination`
- * property, which every `Subscriber` has and few other objects do) and detached DOM nodes.
+ * property, which every `Subscriber` has and few other objects do) and detached DOM nodes, and
+ * adds up the bytes by node type (object, closure, code, string, …).
  * @param {HeapSnapshot} snapshot
- * @returns {{ subscribers: number, detachedDomNodes: number, objectsByName: Map<string, number> }}
+ * @returns {{ subscribers: number, detachedDomNodes: number,
+ *   objectsByName: Map<string, number>, bytesByType: Map<string, number> }}
  */
 export function countSnapshot({ snapshot: { meta }, nodes, edges, strings }) {
   const nodeFields = meta.node_fields.length;
@@ -137,6 +140,7 @@ export function countSnapshot({ snapshot: { meta }, nodes, edges, strings }) {
   const field = {
     type: meta.node_fields.indexOf('type'),
     name: meta.node_fields.indexOf('name'),
+    selfSize: meta.node_fields.indexOf('self_size'),
     edgeCount: meta.node_fields.indexOf('edge_count'),
     detachedness: meta.node_fields.indexOf('detachedness'),
     edgeType: meta.edge_fields.indexOf('type'),
@@ -147,6 +151,7 @@ export function countSnapshot({ snapshot: { meta }, nodes, edges, strings }) {
   const destination = strings.indexOf('destination');
 
   const objectsByName = new Map();
+  const bytesByType = new Map();
   let subscribers = 0;
   let detachedDomNodes = 0;
   let edge = 0;
@@ -155,6 +160,8 @@ export function countSnapshot({ snapshot: { meta }, nodes, edges, strings }) {
     const firstEdge = edge;
     edge += edgeCount * edgeFields;
     if (field.detachedness !== -1 && nodes[node + field.detachedness] === 2) detachedDomNodes++;
+    const type = meta.node_types[0][nodes[node + field.type]];
+    bytesByType.set(type, (bytesByType.get(type) ?? 0) + nodes[node + field.selfSize]);
     if (nodes[node + field.type] !== objectType) continue;
     // Closure scopes are named with their own id (`system / Context / scope @123`): drop it so
     // scopes of the same function count together.
@@ -167,7 +174,7 @@ export function countSnapshot({ snapshot: { meta }, nodes, edges, strings }) {
       }
     }
   }
-  return { subscribers, detachedDomNodes, objectsByName };
+  return { subscribers, detachedDomNodes, objectsByName, bytesByType };
 }
 
 /**

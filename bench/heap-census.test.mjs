@@ -59,6 +59,14 @@ describe('countSnapshot', () => {
   it('counts objects by name (scopes without their id), subscribers and detached DOM nodes', () => {
     const census = countSnapshot(SNAPSHOT);
     assert.equal(census.subscribers, 1);
+    assert.deepEqual(
+      [...census.bytesByType],
+      [
+        ['object', 32 + 16 + 16 + 24 + 24],
+        ['native', 64],
+        ['closure', 32],
+      ],
+    );
     assert.equal(census.detachedDomNodes, 1);
     assert.deepEqual(
       [...census.objectsByName],

@@ -13,6 +13,8 @@ import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 
+import { clearSiteData, signIn } from './app-session.mjs';
+
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
 /**
  * Lighthouse's default storage types to clear, plus where the app and its server keep data.
@@ -43,6 +45,40 @@ const METRICS = {
  *   failedAudits: string[],
  * }} LighthouseScores
  */
+
+/**
+ * The bench's pages: /login on a first visit, and /dashboard signed in (a first visit that signs
+ * in just before each run), each on mobile (Lighthouse's default) and desktop.
+ * @param {import('./browser.mjs').BenchBrowser} browser
+ * @param {string} baseUrl the production build, ending with `/`
+ * @param {number} runs per page and form factor; the median run is reported
+ * @returns {Promise<LighthouseScores[]>}
+ */
+export async function measureLighthousePages(browser, baseUrl, runs) {
+  const signInFirst = async () => {
+    await browser.page.goto('about:blank');
+    await clearSiteData(browser.page, baseUrl);
+    await signIn(browser.page, baseUrl);
+    // The bench tab leaves the app, so it does not refresh tokens while Lighthouse runs.
+    await browser.page.goto('about:blank');
+  };
+  const figures = [];
+  for (const formFactor of /** @type {const} */ (['mobile', 'desktop'])) {
+    const common = { port: browser.debuggingPort, formFactor, runs };
+    figures.push(
+      await measureLighthouse({ ...common, url: `${baseUrl}login`, keepStorage: false }),
+    );
+    figures.push(
+      await measureLighthouse({
+        ...common,
+        url: `${baseUrl}dashboard`,
+        keepStorage: true,
+        beforeEachRun: signInFirst,
+      }),
+    );
+  }
+  return figures;
+}
 
 /**
  * @param {{ url: string, port: number, formFactor: FormFactor, runs: number,

@@ -73,7 +73,7 @@ export async function measureRefreshLoad(
 
 /**
  * Sets the server up before signing in, so the first access token already has the long
- * lifetime: latency, lifetime, proactive refresh off.
+ * lifetime: latency, lifetime, proactive refresh off; bursts of protected reads.
  * @param {import('playwright').Page} page
  * @param {string} baseUrl
  * @param {number} latencyMs
@@ -89,6 +89,7 @@ export async function preparePanel(page, baseUrl, latencyMs) {
   await panel.setProactiveRefresh(false);
   await signIn(page, baseUrl);
   await panel.open();
+  await panel.burstOfReads();
   return panel;
 }
 

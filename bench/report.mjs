@@ -204,7 +204,13 @@ export function memorySection(memory) {
     table,
     `  Counters: ${c.requests} requests, ${c.unauthorized} × 401, ${c.refresh} refreshes, ` +
       `${c.retries} retries, ${c.failed} failed.`,
-    `  Heap growth < ${MB(GOALS.memoryGrowthBytes)}: ${verdict(memory.heap.growth < GOALS.memoryGrowthBytes)}.`,
+    `  Heap growth < ${MB(GOALS.memoryGrowthBytes)}: ${verdict(memory.heap.growth < GOALS.memoryGrowthBytes)}. ` +
+      `The activity log is emptied before each census; at its 200-row cap it held ` +
+      `${MB(memory.heap.activityLog)}.`,
+    `  Snapshot bytes by V8 node type, largest growth first: ${memory.bytesByType
+      .slice(0, 4)
+      .map((/** @type {any} */ t) => `${t.type} ${MB(t.growth, { signed: true })}`)
+      .join(', ')}.`,
     memory.grownObjects.length === 0
       ? `  No object type grew by ${memory.cycles / memory.refreshEvery} or more (one per refresh period).`
       : `  Object types that grew by one or more per refresh period: ${memory.grownObjects

@@ -23,11 +23,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import { signIn } from './app-session.mjs';
 import { launchBrowser } from './browser.mjs';
 import { BUILDS, buildApps } from './build-apps.mjs';
 import { GZIP_LEVEL, measureBuild, shareOf, sizeOfBytes } from './bundle-cost.mjs';
-import { measureLighthouse } from './lighthouse-scores.mjs';
+import { measureLighthousePages } from './lighthouse-scores.mjs';
 import { measureMemory } from './memory.mjs';
 import { measureRefreshLoad } from './refresh-load.mjs';
 import { formatReport, GOALS } from './report.mjs';
@@ -124,7 +123,7 @@ async function runBench() {
       withBrowser((browser) => measureMemory(browser.page, server.url)),
     );
     const lighthouse = await part('lighthouse', () =>
-      withBrowser((browser) => lighthouseFigures(browser, server.url)),
+      withBrowser((browser) => measureLighthousePages(browser, server.url, lighthouseRuns)),
     );
     return {
       date: new Date().toISOString(),
@@ -168,37 +167,6 @@ function bundleFigures(appDir, bareDir) {
       devtools: shareOf(app.contributors, ['src/app/devtools/']),
     },
   };
-}
-
-/**
- * /login signed out (Lighthouse resets storage first) and /dashboard signed in (signed in just
- * before each run, storage kept), mobile (Lighthouse's default) and desktop.
- * @param {import('./browser.mjs').BenchBrowser} browser
- * @param {string} baseUrl
- */
-async function lighthouseFigures(browser, baseUrl) {
-  const port = browser.debuggingPort;
-  const signInFirst = async () => {
-    await signIn(browser.page, baseUrl);
-    // The bench tab leaves the app, so it does not refresh tokens while Lighthouse runs.
-    await browser.page.goto('about:blank');
-  };
-  const figures = [];
-  for (const formFactor of /** @type {const} */ (['mobile', 'desktop'])) {
-    const common = { port, formFactor, runs: lighthouseRuns };
-    figures.push(
-      await measureLighthouse({ ...common, url: `${baseUrl}login`, keepStorage: false }),
-    );
-    figures.push(
-      await measureLighthouse({
-        ...common,
-        url: `${baseUrl}dashboard`,
-        keepStorage: true,
-        beforeEachRun: signInFirst,
-      }),
-    );
-  }
-  return figures;
 }
 
 /**
