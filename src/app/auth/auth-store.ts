@@ -30,7 +30,13 @@ import {
 } from './session-notices';
 import { decodeClaims, expiresAt, isRecord, isUser, userFromClaims } from './token-claims';
 import { SessionEndKind, StoredSession, TokenStorage } from './token-storage';
-import { REFRESH_LOCK_NAME, WEB_LOCKS, isLockWaitAbort, waitAtMost } from './web-locks';
+import {
+  REFRESH_FENCE,
+  REFRESH_LOCK_NAME,
+  WEB_LOCKS,
+  isLockWaitAbort,
+  waitAtMost,
+} from './web-locks';
 
 /** What every caller of `refresh()` gets when the shared refresh succeeds. */
 export interface RefreshResult {
@@ -79,6 +85,7 @@ export class AuthStore {
   readonly #events = inject(AuthEvents);
   readonly #jwt = inject(JwtHelperService);
   readonly #locks = inject(WEB_LOCKS);
+  readonly #fence = inject(REFRESH_FENCE);
 
   readonly #session = signal<StoredSession | null>(null);
   readonly #notice = signal<SessionNotice | null>(null);
@@ -147,6 +154,7 @@ export class AuthStore {
     if (!session) return;
     this.#clear({ kind: 'signedOut' });
     this.#events.emit({ type: 'signedOut' });
+    this.#passLockOn();
     await this.#revoke(session.refreshToken);
   }
 
@@ -187,6 +195,7 @@ export class AuthStore {
     const session = this.#session();
     if (!session) return;
     this.#expire(reason);
+    this.#passLockOn();
     void this.#revoke(session.refreshToken);
   }
 
@@ -284,19 +293,32 @@ export class AuthStore {
 
   /**
    * Runs the refresh under the cross-tab lock `auth:refresh` in localStorage mode (the one shared
-   * mode), so the new pair is stored before another tab may look. Where Web Locks are missing,
-   * or the session is per tab, the in-tab single flight is all the coordination there is.
+   * mode), so the new pair is stored before another tab may look, and behind the storage fence,
+   * so this tab sees what the previous holder stored. Where Web Locks are missing, or the session
+   * is per tab, the in-tab single flight is all the coordination there is.
    */
   #underRefreshLock(refreshId: number, task: () => Promise<SharedRefresh>): Promise<SharedRefresh> {
     const locks = this.#locks;
     if (!locks || this.#storage.mode() !== 'local') return task();
     return locks
-      .request(REFRESH_LOCK_NAME, waitAtMost(REFRESH_WAIT_LIMIT_MS), task)
+      .request(REFRESH_LOCK_NAME, waitAtMost(REFRESH_WAIT_LIMIT_MS), () => this.#fence.run(task))
       .catch((error: unknown) => {
         if (!isLockWaitAbort(error)) throw error;
         this.#events.emit({ type: 'refreshFailed', refreshId, transient: true });
         throw refreshUnavailableError(null);
       });
+  }
+
+  /**
+   * After ending the shared session outside a refresh: takes the refresh lock once, so the storage
+   * fence makes the end visible to every tab that takes the lock after this one.
+   */
+  #passLockOn(): void {
+    if (!this.#locks || this.#storage.mode() !== 'local') return;
+    const pass = () => this.#fence.run(() => Promise.resolve());
+    this.#locks.request(REFRESH_LOCK_NAME, waitAtMost(REFRESH_WAIT_LIMIT_MS), pass).catch(() => {
+      // Gave up waiting: the storage event still reaches the other tabs.
+    });
   }
 
   /**

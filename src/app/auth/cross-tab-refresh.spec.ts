@@ -184,6 +184,14 @@ describe('refresh across tabs (Web Locks)', () => {
     expect(t.store.isSignedIn()).toBeTrue();
   });
 
+  it('passes the lock on once after a sign-out, so the next holder sees the session gone', async () => {
+    const requested = locks.requested.length;
+    const signedOut = t.store.signOut();
+    expect(locks.requested.slice(requested)).toEqual([REFRESH_LOCK_NAME]);
+    t.httpMock.expectOne(API_PATHS.logout).flush(null);
+    await signedOut;
+  });
+
   it('takes no lock in session-storage mode, where every tab has its own session', async () => {
     t.storage.setMode('session');
     const refreshed = t.store.refresh();

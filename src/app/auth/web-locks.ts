@@ -1,5 +1,7 @@
 import { InjectionToken } from '@angular/core';
 
+import { createStorageFence, type StorageFence } from '../storage-fence';
+
 /**
  * The Web Locks API (`navigator.locks`) as an injectable, so specs can fake it and the app can
  * tell when a browser lacks it. Locks are shared by every tab of the origin and released when a
@@ -28,6 +30,21 @@ export const WEB_LOCKS = new InjectionToken<WebLocks | null>('WEB_LOCKS', {
 });
 
 export const REFRESH_LOCK_NAME = 'auth:refresh';
+
+/**
+ * Inside `auth:refresh`: waits until this tab's copy of localStorage shows the token pair the
+ * previous holder stored, since a lock alone does not make another tab's write visible at once
+ * (see `storage-fence.ts`). Specs replace it with `NO_FENCE`.
+ */
+export const REFRESH_FENCE = new InjectionToken<StorageFence>('REFRESH_FENCE', {
+  providedIn: 'root',
+  factory: () =>
+    createStorageFence({
+      storage: globalThis.localStorage,
+      revisionKey: 'auth:rev',
+      database: 'auth-fence',
+    }),
+});
 
 /** Lock options that give up waiting after `ms` (the request then rejects with an `AbortError`). */
 export function waitAtMost(ms: number): LockOptions {

@@ -11,7 +11,8 @@ import { AuthSettings } from '../auth-settings';
 import { AuthStore } from '../auth-store';
 import { provideJwtDecoder } from '../provide-auth';
 import { TokenStorage } from '../token-storage';
-import { WEB_LOCKS } from '../web-locks';
+import { NO_FENCE } from '../../storage-fence';
+import { REFRESH_FENCE, WEB_LOCKS } from '../web-locks';
 import { fakeTokenResponse } from './fake-tokens';
 import { FakeWebLocks } from './fake-web-locks';
 
@@ -53,6 +54,7 @@ export function configureAuthTesting(
       provideHttpClientTesting(),
       provideJwtDecoder(),
       { provide: WEB_LOCKS, useValue: locks },
+      { provide: REFRESH_FENCE, useValue: NO_FENCE },
       ...providers,
     ],
   });
