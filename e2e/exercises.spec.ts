@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
 
 import { DevtoolsPanel } from './support/devtools-panel';
-import { expect, test } from './support/fixtures';
 import {
   ADMIN_USER,
   DEMO_USER,
@@ -10,12 +9,14 @@ import {
   signOut,
   type Credentials,
 } from './support/sign-in';
+import { expect, test } from './support/tabs';
 
 /**
  * docs/exercises.md, followed step by step: one test per exercise, named after it, clicking the
  * labels the guide names and checking what it says to observe. If the app changes, this fails and
  * the guide gets fixed with it. scripts/check-docs.mjs checks that every exercise has its test.
- * Waits are conditions (a badge that reads "expired"), never sleeps.
+ * Waits are conditions (a badge that reads "expired"), never sleeps. `test` comes from
+ * e2e/support/tabs.ts for its `openTab()`: a second tab in the same browser context.
  */
 
 /** Long enough for a 5 s or 10 s token to run out while the machine is busy. */
@@ -96,6 +97,21 @@ async function expectSessionEnded(page: Page, reason: string, returnUrl: RegExp)
   await expect(new SignInPage(page).alert()).toHaveText(
     `Your session has ended: ${reason}. Please sign in again.`,
   );
+}
+
+/**
+ * What the browser's "Duplicate tab" does: a new tab that starts with a copy of this tab's
+ * sessionStorage (tokens and tab id included), opened at `path`.
+ */
+async function duplicate(tab: Page, openTab: () => Promise<Page>, path: string): Promise<Page> {
+  const entries = await tab.evaluate(() => Object.entries(sessionStorage));
+  const copy = await openTab();
+  await copy.addInitScript((copied: [string, string][]) => {
+    if (sessionStorage.length > 0) return; // copied already: a later load of the copy
+    for (const [key, value] of copied) sessionStorage.setItem(key, value);
+  }, entries);
+  await copy.goto(path);
+  return copy;
 }
 
 test.describe('docs/exercises.md', () => {
@@ -380,5 +396,85 @@ test.describe('docs/exercises.md', () => {
     await devtools.root.getByRole('button', { name: 'Refresh now' }).click();
     await expect(devtools.row(/POST \/api\/auth\/refresh 400/)).toHaveCount(1);
     await expectSessionEnded(page, 'the session was revoked', /\/login\?returnUrl=%2Fdashboard$/);
+  });
+
+  test('Two tabs', async ({ page, openTab }) => {
+    test.slow(); // two apps, two sign-ins and a duplicated tab on a busy machine
+    // 1. 5 s access token, "Refresh before expiry" off.
+    const { signIn, devtools } = await openSignIn(page);
+    await devtools.setServerSettings({ accessLifetime: 5 });
+    await devtools.setRefreshBeforeExpiry(false);
+
+    // 2. Signed in; the dashboard in a second tab, its switch off too.
+    await signInAndLoad(page, signIn);
+    const second = await openTab();
+    await second.goto('dashboard');
+    const secondDevtools = new DevtoolsPanel(second);
+    await secondDevtools.open();
+    await expect(dashboardHeading(second)).toBeVisible();
+    await expect(
+      secondDevtools.section('Demo controls').getByLabel('Refresh before expiry'),
+    ).not.toBeChecked();
+
+    // 3. Both expired, both cleared.
+    const both = [devtools, secondDevtools];
+    for (const panel of both) await panel.waitUntilExpired('Access token', EXPIRY_WAIT_MS);
+    for (const panel of both) await panel.clearActivity();
+
+    // 4. Ten requests in each tab at once: one refresh call between them.
+    await Promise.all(
+      both.map((panel) =>
+        panel.root.getByRole('button', { name: 'Fire parallel requests' }).click(),
+      ),
+    );
+    for (const panel of both) {
+      await expect(panel.root.getByTestId('burst-result')).toHaveText(
+        /^10 requests: 10 succeeded, 0 failed in \d+ ms$/,
+      );
+    }
+    const calls = await Promise.all(both.map((panel) => panel.count('refresh')));
+    expect([...calls].sort(), 'refresh calls in the two tabs').toEqual([0, 1]);
+    const adopter = both[calls.indexOf(0)];
+    await expect(
+      adopter.row(/GET \/api\/todos 200/).filter({ hasText: 'from other tab' }),
+    ).toHaveCount(10);
+
+    // 5. Sign out here: the other tab follows, and says why.
+    await signOut(page);
+    await expect(second).toHaveURL(/\/login\?returnUrl=%2Fdashboard$/);
+    await expect(new SignInPage(second).alert()).toHaveText('You signed out in another tab.');
+
+    // 6. Sign in there: this tab follows and leaves the sign-in page.
+    await new SignInPage(second).fillAndSubmit(DEMO_USER.username, DEMO_USER.password);
+    await expect(dashboardHeading(second)).toBeVisible();
+    await expect(dashboardHeading(page)).toBeVisible();
+    await expect(page).toHaveURL(/\/dashboard$/);
+
+    // 7. sessionStorage here: the session moves into this tab, the other is signed out.
+    await devtools.section('Demo controls').getByLabel('Token storage').selectOption({
+      label: 'sessionStorage',
+    });
+    await expect(second).toHaveURL(/\/login\?returnUrl=%2Fdashboard$/);
+    await expect(new SignInPage(second).alert()).toHaveText(
+      'Another tab switched to per-tab storage and took the session with it. ' +
+        'Sign in to start a session in this tab.',
+    );
+    await expect(mainNav(page).getByRole('button', { name: 'Sign out' })).toBeVisible();
+
+    // 8. Duplicate this tab: the copy starts signed out; this tab keeps its session.
+    const copy = await duplicate(page, openTab, 'dashboard');
+    await expect(copy).toHaveURL(/\/login\?returnUrl=%2Fdashboard$/);
+    await expect(new SignInPage(copy).alert()).toHaveText(
+      'This tab is a copy of another tab. In session-storage mode every tab has its own ' +
+        'session, so sign in to start one here.',
+    );
+    const copyDevtools = new DevtoolsPanel(copy);
+    await copyDevtools.open();
+    const firstTabId = (await devtools.root.getByTestId('tab-id').textContent()) ?? '';
+    await expect(copyDevtools.section('Demo controls')).toContainText(
+      `a duplicate of tab ${firstTabId}`,
+    );
+    await devtools.refreshNow();
+    await expect(mainNav(page).getByRole('button', { name: 'Sign out' })).toBeVisible();
   });
 });
