@@ -179,6 +179,16 @@ describe('Mock API bearer check (protect / authenticate)', () => {
     ).toBe(200);
   });
 
+  it('refuses a token issued between two revocations in the same second', async () => {
+    server.clock.advance((1000 - (server.clock.now() % 1000)) / 1000 + 0.1); // x.100 s
+    await server.controls.revokeAccessTokens(tokens.user.id);
+    const between = await refreshWith(http, tokens.refreshToken);
+    server.clock.advance(0.1);
+    await server.controls.revokeAccessTokens(tokens.user.id);
+
+    expectInvalidToken(await withToken(between.accessToken), 'the access token was revoked');
+  });
+
   it('only revokes the tokens of the chosen user', async () => {
     const admin = await signIn(http, 'admin');
     await server.controls.revokeAccessTokens(tokens.user.id);

@@ -155,9 +155,10 @@ export function pruneExpired(state: ServerState, now: number): void {
  * Refuses every access token the user holds now. `iat` has one-second resolution, so the mark is
  * the next whole second: a token issued in this second before the call is refused, and tokens
  * issued during the rest of it are stamped with that next second (see `accessTokenIssuedAt`).
+ * A second revocation within the same second moves the mark past those stamped tokens too.
  */
 export function revokeAccessTokens(user: UserRecord, now: number): void {
-  user.accessTokensValidFrom = seconds(now) + 1;
+  user.accessTokensValidFrom = Math.max(seconds(now), user.accessTokensValidFrom) + 1;
 }
 
 /** The `iat` for a new access token: now, or the revocation mark if that is still ahead. */
