@@ -1,8 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page, Request } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
 import { expect, test } from './support/fixtures';
 import { INSECURE_HOST } from './support/insecure-host';
+import { expectTrafficStaysOnTestServer, recordTraffic } from './support/traffic';
 
 /**
  * The hosted demo: the app works as static files from a sub-path (project `production` serves the
@@ -37,7 +38,7 @@ test.describe('hosted demo', () => {
   });
 
   test('scripts and styles load from the base path', async ({ page, baseURL }) => {
-    const loaded = recordRequests(page);
+    const loaded = recordTraffic(page).requests;
     await page.goto('./');
     await expectAppRendered(page);
 
@@ -52,27 +53,14 @@ test.describe('hosted demo', () => {
   });
 
   test('nothing the app does leaves the browser', async ({ page, baseURL }) => {
-    const requests = recordRequests(page);
-    const sockets: string[] = [];
-    page.on('websocket', (socket) => sockets.push(socket.url()));
+    const traffic = recordTraffic(page);
 
     for (const path of ['./', 'dashboard', 'profile', 'admin', 'login', 'register']) {
       await page.goto(path);
       await expectAppRendered(page);
     }
 
-    const { origin } = new URL(baseURL!);
-    const apiPrefix = new URL('api/', baseURL).href;
-    expect(requests.length).toBeGreaterThan(0);
-    for (const url of requests.map((request) => request.url())) {
-      expect(new URL(url).origin, `${url} goes to the test server`).toBe(origin);
-      expect(url.startsWith(apiPrefix), `${url} is answered inside the browser`).toBe(false);
-    }
-    for (const url of sockets) {
-      expect(new URL(url).host, `websocket ${url} stays on the test server`).toBe(
-        new URL(origin).host,
-      );
-    }
+    expectTrafficStaysOnTestServer(traffic, baseURL!);
   });
 
   test('a plain-http page on another host name explains the secure-context requirement', async ({
@@ -113,10 +101,4 @@ async function expectAppRendered(page: Page): Promise<string> {
   await expect(heading).toBeVisible();
   await expect(heading).not.toHaveText('Page not found');
   return (await heading.textContent()) ?? '';
-}
-
-function recordRequests(page: Page): Request[] {
-  const requests: Request[] = [];
-  page.on('request', (request) => requests.push(request));
-  return requests;
 }

@@ -1,7 +1,6 @@
-import type { Request } from '@playwright/test';
-
 import { expect, test } from './support/fixtures';
 import { ADMIN_USER, DEMO_USER, mainNav, SignInPage, signOut } from './support/sign-in';
+import { expectTrafficStaysOnTestServer, recordTraffic } from './support/traffic';
 
 /**
  * The signed-in half of "nothing leaves the browser" (hosted-demo.spec.ts visits the pages signed
@@ -10,10 +9,7 @@ import { ADMIN_USER, DEMO_USER, mainNav, SignInPage, signOut } from './support/s
  * the in-browser server answers those.
  */
 test('signed in, nothing the app does leaves the browser', async ({ page, baseURL }) => {
-  const requests: Request[] = [];
-  const sockets: string[] = [];
-  page.on('request', (request) => requests.push(request));
-  page.on('websocket', (socket) => sockets.push(socket.url()));
+  const traffic = recordTraffic(page);
   const main = page.getByRole('main');
 
   await new SignInPage(page).signIn(DEMO_USER);
@@ -39,16 +35,5 @@ test('signed in, nothing the app does leaves the browser', async ({ page, baseUR
   await expect(main.getByRole('table')).toContainText('Demo Tourist');
   await signOut(page);
 
-  const { origin } = new URL(baseURL!);
-  const apiPrefix = new URL('api/', baseURL).href;
-  expect(requests.length).toBeGreaterThan(0);
-  for (const url of requests.map((request) => request.url())) {
-    expect(new URL(url).origin, `${url} goes to the test server`).toBe(origin);
-    expect(url.startsWith(apiPrefix), `${url} is answered inside the browser`).toBe(false);
-  }
-  for (const url of sockets) {
-    expect(new URL(url).host, `websocket ${url} stays on the test server`).toBe(
-      new URL(origin).host,
-    );
-  }
+  expectTrafficStaysOnTestServer(traffic, baseURL!);
 });
