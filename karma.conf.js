@@ -1,7 +1,7 @@
 // Karma runs the unit specs once, headless, in Chromium (see README "Tests").
 // Browser lookup: $CHROME_BIN, else Debian's /usr/bin/chromium, else stop with a hint.
 const path = require('node:path');
-const { findChromium } = require('./e2e/support/find-chromium.cjs');
+const { findChromium, CHROMIUM_FLAGS } = require('./e2e/support/find-chromium.cjs');
 
 module.exports = function (config) {
   process.env.CHROME_BIN = findChromium();
@@ -34,15 +34,7 @@ module.exports = function (config) {
     customLaunchers: {
       ChromiumHeadlessCI: {
         base: 'ChromeHeadless',
-        flags: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        flags: CHROMIUM_FLAGS,
       },
     },
     browsers: ['ChromiumHeadlessCI'],

@@ -4,7 +4,7 @@ import type { E2eOptions } from './e2e/support/fixtures';
 import { INSECURE_HOST } from './e2e/support/insecure-host';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { findChromium } = require('./e2e/support/find-chromium.cjs');
+const { findChromium, CHROMIUM_FLAGS } = require('./e2e/support/find-chromium.cjs');
 
 /**
  * End-to-end tests drive the real app in Debian's Chromium (never a downloaded browser). Every
@@ -96,13 +96,7 @@ export default defineConfig<E2eOptions>({
     launchOptions: {
       executablePath: findChromium(),
       args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
+        ...CHROMIUM_FLAGS,
         // A non-localhost name for this machine, to open a page outside a secure context.
         `--host-resolver-rules=MAP ${INSECURE_HOST} 127.0.0.1`,
       ],

@@ -11,17 +11,11 @@ import path from 'node:path';
 
 import { chromium } from 'playwright';
 
-const { findChromium } = createRequire(import.meta.url)('../e2e/support/find-chromium.cjs');
+const { findChromium, CHROMIUM_FLAGS } = createRequire(import.meta.url)(
+  '../e2e/support/find-chromium.cjs',
+);
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export const CHROMIUM_ARGS = CHROMIUM_FLAGS;
 
 /** @returns {string} */
 export function chromiumPath() {

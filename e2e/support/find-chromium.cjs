@@ -1,6 +1,20 @@
-// One browser lookup for Karma and Playwright: $CHROME_BIN, else Debian's Chromium.
-// Never downloads a browser; when none is found it stops with one line saying what to install.
+// One browser lookup and one set of launch flags for Karma, Playwright and the bench:
+// $CHROME_BIN, else Debian's Chromium. Never downloads a browser; when none is found it stops with one line.
 const fs = require('node:fs');
+
+/**
+ * Flags for every headless Chromium we start (Karma, Playwright, bench): works as root, and keeps
+ * Chromium from calling home, which this machine's closed network refuses.
+ */
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -22,4 +36,4 @@ function fail(reason) {
   process.exit(1);
 }
 
-module.exports = { findChromium };
+module.exports = { findChromium, CHROMIUM_FLAGS };
