@@ -8,7 +8,7 @@
  */
 import { DestroyRef, inject, Injectable, signal } from '@angular/core';
 
-import { SERVER_CONTEXT } from './mock-api-tokens';
+import { SERVER_CONTEXT } from './server-context';
 import { SETTINGS_KEY } from './server-db';
 import {
   checkSetting,

@@ -1,6 +1,7 @@
 /**
- * The `HttpBackend` of the app while the in-browser server runs: `api/` requests go to the
- * server, every other URL to the real network.
+ * The in-browser server as an `HttpBackend`: angular-in-memory-web-api running `MockServer`.
+ * `MockApiBackend` loads this file (a lazy chunk) on the first `api/` request and calls
+ * `startServer`; only `api/` requests reach it.
  *
  * It is also the ONE place where the library's plain-object errors become real
  * `HttpErrorResponse`s (status, statusText, url, headers, and the JSON body as `error`), so client
@@ -9,20 +10,18 @@
  */
 import { XhrFactory } from '@angular/common';
 import {
-  FetchBackend,
   type HttpBackend,
   type HttpEvent,
   HttpErrorResponse,
   HttpHeaders,
   type HttpRequest,
-  HttpXhrBackend,
 } from '@angular/common/http';
-import { EnvironmentInjector, inject, Injectable } from '@angular/core';
+import { inject, Injectable, Injector } from '@angular/core';
 import { getStatusText, HttpClientBackendService } from 'angular-in-memory-web-api';
 import { catchError, type Observable, throwError } from 'rxjs';
 
 import type { ApiErrorBody } from '../api-contract';
-import { apiTarget } from './api-url';
+import type { StartServer } from './mock-api-tokens';
 import { MockServer } from './mock-server';
 
 /** The library only needs XHR for its pass-through, which is not used (it is broken on 21.2). */
@@ -32,9 +31,12 @@ const NO_XHR: XhrFactory = {
   },
 };
 
+/** Creates the server in a child of `parent`; its state (`SERVER_CONTEXT`) lives in the root. */
+export const startServer: StartServer = (parent) =>
+  Injector.create({ providers: [MockServer, InMemoryBackend], parent }).get(InMemoryBackend);
+
 @Injectable()
 export class InMemoryBackend implements HttpBackend {
-  readonly #injector = inject(EnvironmentInjector);
   readonly #server = new HttpClientBackendService(
     inject(MockServer),
     { delay: 0, passThruUnknownUrl: false },
@@ -42,15 +44,9 @@ export class InMemoryBackend implements HttpBackend {
   );
 
   handle(req: HttpRequest<unknown>): Observable<HttpEvent<unknown>> {
-    if (apiTarget(req.urlWithParams) === null) return this.#network().handle(req);
     return this.#server
       .handle(req)
       .pipe(catchError((failure: unknown) => throwError(() => toHttpError(failure, req))));
-  }
-
-  /** The backend `provideHttpClient` would have used: fetch with `withFetch()`, else XHR. */
-  #network(): HttpBackend {
-    return this.#injector.get(FetchBackend, null) ?? this.#injector.get(HttpXhrBackend);
   }
 }
 

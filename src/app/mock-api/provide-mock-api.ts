@@ -10,13 +10,13 @@ import {
   provideEnvironmentInitializer,
 } from '@angular/core';
 
-import { InMemoryBackend } from './in-memory-backend';
+import { MockApiBackend } from './mock-api-backend';
 import { MOCK_API_OPTIONS } from './mock-api-tokens';
-import { MockServer } from './mock-server';
 import type { MockApiOptions } from './server-context';
 
 /**
- * Replaces the app's `HttpBackend` with the in-browser auth server.
+ * Replaces the app's `HttpBackend` with the in-browser auth server. The server's code is a lazy
+ * chunk, loaded on the first `api/` request (see `MockApiBackend`).
  *
  * List it AFTER `provideHttpClient(...)`: the last `HttpBackend` provider wins, and in the wrong
  * order every request would silently go to the network. A wrong order throws at startup.
@@ -30,11 +30,10 @@ import type { MockApiOptions } from './server-context';
 export function provideMockApi(options: MockApiOptions = {}): EnvironmentProviders {
   return makeEnvironmentProviders([
     { provide: MOCK_API_OPTIONS, useValue: options },
-    MockServer,
-    InMemoryBackend,
-    { provide: HttpBackend, useExisting: InMemoryBackend },
+    MockApiBackend,
+    { provide: HttpBackend, useExisting: MockApiBackend },
     provideEnvironmentInitializer(() => {
-      if (!(inject(HttpBackend) instanceof InMemoryBackend)) {
+      if (!(inject(HttpBackend) instanceof MockApiBackend)) {
         throw new Error(
           'provideMockApi() must be listed after provideHttpClient(): another HttpBackend ' +
             'replaced it, so requests would go to the network.',

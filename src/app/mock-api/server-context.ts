@@ -2,6 +2,9 @@
  * What every handler gets besides the request: the database, the clock and the environment checks.
  * Tests build it with a fake clock, a low password cost or a different lock through `MockApiOptions`.
  */
+import { inject, InjectionToken } from '@angular/core';
+
+import { MOCK_API_OPTIONS } from './mock-api-tokens';
 import { DEFAULT_PASSWORD_ITERATIONS } from './passwords';
 import { ServerDb } from './server-db';
 import { defaultLock, type LockFn } from './server-lock';
@@ -45,3 +48,9 @@ export function createServerContext(options: MockApiOptions = {}): ServerContext
   });
   return { db, now, passwordIterations, isSecureContext: options.isSecureContext ?? hasWebCrypto };
 }
+
+/** The one context of this app's server, shared by the HTTP adapter and `DemoServerControls`. */
+export const SERVER_CONTEXT = new InjectionToken<ServerContext>('SERVER_CONTEXT', {
+  providedIn: 'root',
+  factory: () => createServerContext(inject(MOCK_API_OPTIONS, { optional: true }) ?? {}),
+});
