@@ -1,4 +1,4 @@
-import { TestBed } from '@angular/core/testing';
+import { DeferBlockBehavior, DeferBlockState, TestBed } from '@angular/core/testing';
 
 import { provideJwtDecoder } from '../auth/provide-auth';
 import { clearAuthStorage } from '../auth/testing/auth-testing';
@@ -16,6 +16,8 @@ describe('DevtoolsPanel', () => {
   /** Renders the panel against the in-browser server, open or closed as stored. */
   async function render(open: boolean) {
     localStorage.setItem(DEVTOOLS_OPEN_KEY, String(open));
+    // Components with @defer blocks must be compiled first: that resolves the lazy import.
+    await TestBed.configureTestingModule({ imports: [DevtoolsPanel] }).compileComponents();
     await setUpMockApi({ providers: [provideJwtDecoder()] });
     const fixture = TestBed.createComponent(DevtoolsPanel);
     await fixture.whenStable();
@@ -63,5 +65,30 @@ describe('DevtoolsPanel', () => {
       'Refresh before expiry',
       'Token storage',
     ]);
+  });
+
+  it('loads its sections lazily, and says so while loading or when loading fails', async () => {
+    localStorage.setItem(DEVTOOLS_OPEN_KEY, 'true');
+    // No server needed: the sections themselves are never rendered here.
+    await TestBed.configureTestingModule({
+      imports: [DevtoolsPanel],
+      deferBlockBehavior: DeferBlockBehavior.Manual,
+    }).compileComponents();
+    const fixture = TestBed.createComponent(DevtoolsPanel);
+    await fixture.whenStable();
+    const host = fixture.nativeElement as HTMLElement;
+    const [sections] = await fixture.getDeferBlocks();
+
+    await sections.render(DeferBlockState.Loading);
+    expect(host.querySelector('#devtools-body [role="status"]')?.textContent).toContain(
+      'Loading the devtools',
+    );
+    expect(host.querySelector('app-devtools-sections')).toBeNull();
+
+    await sections.render(DeferBlockState.Error);
+    expect(host.querySelector('#devtools-body [role="alert"]')?.textContent).toContain(
+      'The devtools could not be loaded',
+    );
+    expect(host.querySelector('app-devtools-sections')).toBeNull();
   });
 });
