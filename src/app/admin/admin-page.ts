@@ -1,13 +1,13 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 
+import { DateTimePipe } from '../layout/date-time-pipe';
 import { remoteData } from '../layout/remote-data';
 import { AdminApi } from './admin-api';
 
 /** `/admin` (admin role only, see `adminGuard`): every user and their active sessions. */
 @Component({
   selector: 'app-admin-page',
-  imports: [DatePipe],
+  imports: [DateTimePipe],
   templateUrl: './admin-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

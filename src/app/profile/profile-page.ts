@@ -1,8 +1,8 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { tap } from 'rxjs';
 
 import { AuthStore } from '../auth/auth-store';
+import { DateTimePipe } from '../layout/date-time-pipe';
 import { LoadingStatus } from '../layout/loading-status';
 import { remoteData } from '../layout/remote-data';
 import { DisplayNameForm } from './display-name-form';
@@ -15,7 +15,7 @@ import { TokenClaimsTable } from './token-claims-table';
  */
 @Component({
   selector: 'app-profile-page',
-  imports: [DatePipe, DisplayNameForm, LoadingStatus, TokenClaimsTable],
+  imports: [DateTimePipe, DisplayNameForm, LoadingStatus, TokenClaimsTable],
   templateUrl: './profile-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -1,14 +1,14 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { JwtHelperService } from '@auth0/angular-jwt';
 
 import { decodeClaims } from '../auth/token-claims';
+import { DateTimePipe } from '../layout/date-time-pipe';
 import { claimRows } from './claim-rows';
 
 /** The decoded payload of one token as a table; it follows the token through every refresh. */
 @Component({
   selector: 'app-token-claims-table',
-  imports: [DatePipe],
+  imports: [DateTimePipe],
   template: `
     <h3 class="h6" [id]="headingId()">{{ heading() }}</h3>
     @if (rows().length > 0) {
@@ -30,7 +30,7 @@ import { claimRows } from './claim-rows';
                 <td class="text-break">
                   {{ row.value }}
                   @if (row.time) {
-                    <div class="small text-body-secondary">{{ row.time | date: 'medium' }}</div>
+                    <div class="small text-body-secondary">{{ row.time | dateTime }}</div>
                   }
                 </td>
                 <td>{{ row.meaning }}</td>
