@@ -42,7 +42,8 @@ export function formatReport(results) {
  * @param {{ gzipLevel: number, app: import('./bundle-cost.mjs').BundleCost,
  *   bare: import('./bundle-cost.mjs').BundleCost, ratio: { gzip: number, raw: number },
  *   fullBootstrapCss: import('./bundle-cost.mjs').Size,
- *   initialJsShares: { inBrowserServer: Share, devtools: Share } }} bundle
+ *   initialJsShares: { inBrowserServer: Share, devtools: Share },
+ *   visits?: import('./first-visit.mjs').Visit[] }} bundle
  */
 export function bundleSection(bundle) {
   const { app, bare } = bundle;
@@ -92,6 +93,33 @@ export function bundleSection(bundle) {
       : '  Lazy chunks: none.',
     `  Lazy route code in the initial bundle: ${eager.length === 0 ? 'none' : eager.join(', ')}.`,
     sources,
+    bundle.visits ? visitsTable(bundle.visits) : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/**
+ * What real page loads downloaded, lazy chunks included, against the bare app's one load.
+ * @param {import('./first-visit.mjs').Visit[]} visits the bare app's first
+ */
+export function visitsTable(visits) {
+  const bare = visits[0]?.total.gzip ?? 0;
+  const table = formatTable(
+    ['downloaded by a page load', 'files', 'JS gzip', 'CSS gzip', 'JS + CSS gzip', '/ bare'],
+    visits.map((v) => [
+      v.visit,
+      v.files.length,
+      kB(v.js.gzip),
+      kB(v.css.gzip),
+      kB(v.total.gzip),
+      bare === 0 ? '-' : (v.total.gzip / bare).toFixed(2),
+    ]),
+  );
+  return [
+    `  Page loads in Chromium (initial files plus the lazy chunks the page asked for: its route, ` +
+      `and when signed in the in-browser server and the devtools sections):`,
+    table,
   ].join('\n');
 }
 

@@ -2,7 +2,8 @@
 // @ts-check
 /**
  * `npm run bench`: builds the app and a bare Angular app, then measures, in one run,
- *   1. bundle cost: initial JS + CSS (raw and gzip) of both, the ratio, the largest lazy chunk;
+ *   1. bundle cost: initial JS + CSS (raw and gzip) of both, the ratio, the largest lazy chunk,
+ *      and what three real page loads download, lazy chunks included;
  *   2. refresh under parallel load: N parallel protected requests with an expired access token,
  *      against the same N with a valid one (headless Chromium, the real production build);
  *   3. Lighthouse scores of /login and /dashboard (signed in);
@@ -26,6 +27,7 @@ import { parseArgs } from 'node:util';
 import { launchBrowser } from './browser.mjs';
 import { BUILDS, buildApps } from './build-apps.mjs';
 import { GZIP_LEVEL, measureBuild, shareOf, sizeOfBytes } from './bundle-cost.mjs';
+import { measureVisits } from './first-visit.mjs';
 import { measureLighthousePages } from './lighthouse-scores.mjs';
 import { measureMemory } from './memory.mjs';
 import { measureRefreshLoad } from './refresh-load.mjs';
@@ -113,9 +115,20 @@ async function runBench() {
     seconds['build'] = Math.round((Date.now() - start) / 100) / 10;
   }
 
-  const bundle = await part('bundle', async () => bundleFigures(dirs.app, dirs.bare));
   const server = await serveBuild(path.join(dirs.app, 'browser'));
+  const bareServer = await serveBuild(path.join(dirs.bare, 'browser'));
   try {
+    const bundle = await part('bundle', async () => ({
+      ...bundleFigures(dirs.app, dirs.bare),
+      visits: await withBrowser((browser) =>
+        measureVisits(browser.page, {
+          appUrl: server.url,
+          appDir: dirs.app,
+          bareUrl: bareServer.url,
+          bareDir: dirs.bare,
+        }),
+      ),
+    }));
     const load = await part('load', () =>
       withBrowser((browser) => measureRefreshLoad(browser.page, server.url)),
     );
@@ -138,7 +151,7 @@ async function runBench() {
       seconds: { ...seconds, total: Math.round((Date.now() - started) / 1000) },
     };
   } finally {
-    await server.close();
+    await Promise.all([server.close(), bareServer.close()]);
   }
 }
 
