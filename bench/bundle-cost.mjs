@@ -85,20 +85,27 @@ export function initialFiles(indexHtml, stats) {
 }
 
 /**
- * Local files referenced by `<script src>` and `<link href>` (stylesheet, modulepreload) tags.
+ * Local files referenced by `<script src>` and `<link href>` (stylesheet, modulepreload) tags,
+ * and by the script loader that Angular's `autoCsp` writes instead of `<script src>` tags
+ * (an inline `var scripts = [['main-X.js', 'module', false, false]];`).
  * @param {string} html
  * @returns {string[]}
  */
 export function referencedFiles(html) {
-  const files = [];
+  const urls = [];
   for (const [tag] of html.matchAll(/<(?:script|link)\b[^>]*>/gi)) {
     const isLink = /^<link/i.test(tag);
     const rel = attribute(tag, 'rel')?.toLowerCase() ?? '';
     if (isLink && !['stylesheet', 'modulepreload'].includes(rel)) continue;
     const url = attribute(tag, isLink ? 'href' : 'src');
-    if (url && !/^(?:[a-z]+:)?\/\//i.test(url)) files.push(url.replace(/^\.?\//, ''));
+    if (url) urls.push(url);
   }
-  return files;
+  for (const [, list] of html.matchAll(/\bvar scripts = \[((?:\[[^\]]*\],?\s*)+)\];/g)) {
+    for (const [, url] of list.matchAll(/\[\s*'([^']+)'/g)) urls.push(url);
+  }
+  return urls
+    .filter((url) => !/^(?:[a-z]+:)?\/\//i.test(url))
+    .map((url) => url.replace(/^\.?\//, ''));
 }
 
 /**

@@ -80,6 +80,18 @@ describe('referencedFiles', () => {
     ]);
   });
 
+  it("reads the scripts of the loader that Angular's autoCsp writes instead of <script src>", () => {
+    const html = `<head><meta http-equiv="Content-Security-Policy" content="script-src 'strict-dynamic'">
+<link rel="modulepreload" href="chunk-CORE.js"></head><body><app-root></app-root><script>
+  var scripts = [['main-XY.js', 'module', false, false], ['polyfills-Q.js', 'module', false, false]];
+  scripts.forEach(function(scriptUrl) {
+    var s = document.createElement('script');
+    s.src = scriptUrl[0];
+  });
+</script></body>`;
+    assert.deepEqual(referencedFiles(html), ['chunk-CORE.js', 'main-XY.js', 'polyfills-Q.js']);
+  });
+
   it('reads single-quoted, unquoted and ./-relative attributes', () => {
     const html = `<script type=module src=./a.js></script><link href='b.css' rel='stylesheet'>`;
     assert.deepEqual(referencedFiles(html), ['a.js', 'b.css']);
