@@ -11,6 +11,7 @@ import { AuthEvents } from './auth/auth-events';
 import { provideJwtDecoder } from './auth/provide-auth';
 import { clearAuthStorage } from './auth/testing/auth-testing';
 import { TEST_USER } from './auth/testing/fake-tokens';
+import { DEVTOOLS_OPEN_KEY } from './devtools/devtools-visibility';
 
 describe('App shell', () => {
   beforeEach(() => {
@@ -45,6 +46,22 @@ describe('App shell', () => {
     await fixture.whenStable();
     const main = (fixture.nativeElement as HTMLElement).querySelector('main');
     expect(main?.querySelector('router-outlet')).not.toBeNull();
+  });
+
+  it('shows the Auth devtools with the first page, not before (so it never jumps down)', async () => {
+    localStorage.setItem(DEVTOOLS_OPEN_KEY, 'false');
+    const fixture = TestBed.createComponent(App);
+    await fixture.whenStable();
+    const host = fixture.nativeElement as HTMLElement;
+
+    expect(host.querySelector('app-devtools-panel')).toBeNull();
+
+    await TestBed.inject(Router).navigateByUrl('/login');
+    await fixture.whenStable();
+
+    expect(host.querySelector('main h1')?.textContent).toContain('Sign in');
+    expect(host.querySelector('app-devtools-panel')).not.toBeNull();
+    localStorage.removeItem(DEVTOOLS_OPEN_KEY);
   });
 
   describe('reacting to auth events', () => {

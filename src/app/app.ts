@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router, RouterOutlet } from '@angular/router';
 
@@ -21,6 +21,8 @@ import { Navbar } from './layout/navbar';
 })
 export class App {
   readonly #router = inject(Router);
+  /** Set when the router shows its first page; the devtools panel waits for it. */
+  protected readonly pageShown = signal(false);
 
   constructor() {
     const events = inject(AuthEvents);

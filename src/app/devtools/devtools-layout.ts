@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 
 import { DevtoolsPanel } from './devtools-panel';
 import { DevtoolsVisibility } from './devtools-visibility';
@@ -6,14 +6,19 @@ import { DevtoolsVisibility } from './devtools-visibility';
 /**
  * Places the page (projected) and the Auth devtools: side by side on wide screens while the panel
  * is open, the panel stacked below the page otherwise, so it never covers the page.
+ *
+ * The panel appears with the first page (`pageShown`): shown earlier, below a page that is still
+ * loading, its title bar would jump down when the page arrives (a layout shift).
  */
 @Component({
   selector: 'app-devtools-layout',
   imports: [DevtoolsPanel],
   template: `
-    <div class="devtools-layout" [class.devtools-open]="open()">
+    <div class="devtools-layout" [class.devtools-open]="besidePage()">
       <div class="devtools-layout-page"><ng-content /></div>
-      <app-devtools-panel class="devtools-layout-panel" />
+      @if (pageShown()) {
+        <app-devtools-panel class="devtools-layout-panel" />
+      }
     </div>
   `,
   styles: `
@@ -38,5 +43,9 @@ import { DevtoolsVisibility } from './devtools-visibility';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class DevtoolsLayout {
-  protected readonly open = inject(DevtoolsVisibility).open;
+  /** Whether the router has shown a page yet. */
+  readonly pageShown = input.required<boolean>();
+
+  readonly #open = inject(DevtoolsVisibility).open;
+  protected readonly besidePage = computed(() => this.pageShown() && this.#open());
 }
