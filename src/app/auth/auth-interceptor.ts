@@ -6,7 +6,13 @@ import { isOwnApiUrl } from './api-url';
 import { SESSION_END_REASONS } from './auth-errors';
 import { AuthSettings } from './auth-settings';
 import { AuthStore, RefreshResult } from './auth-store';
-import { AUTH_ENDPOINT, AuthFlowTag, AuthFlowTrace, withAuthFlow } from './request-context';
+import {
+  AUTH_ENDPOINT,
+  AuthFlowLink,
+  AuthFlowTag,
+  AuthFlowTrace,
+  withAuthFlow,
+} from './request-context';
 
 /** The token a request is sent with, and the trace that explains why. */
 interface Ticket {
@@ -41,11 +47,13 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
     !request.context.get(AUTH_ENDPOINT) && isOwnApiUrl(request.url, baseUri) && store.isSignedIn();
   if (!protectedRequest) return next(request);
 
+  // Shared by both attempts: how a watcher of the first one learns which refresh its 401 led to.
+  const link: AuthFlowLink = {};
   const send = ({ token, trace }: Ticket) =>
-    next(withAuthFlow(request, trace, { Authorization: `Bearer ${token}` }));
+    next(withAuthFlow(request, trace, { Authorization: `Bearer ${token}` }, link));
 
   const retryOnce = (sentToken: string) =>
-    ticketAfter401(store, sentToken).pipe(
+    ticketAfter401(store, sentToken, (refreshId) => link.onRefreshAfter401?.(refreshId)).pipe(
       switchMap((ticket) =>
         send(ticket).pipe(
           catchError((error: unknown) => {
@@ -87,8 +95,15 @@ function ticketBeforeSending(store: AuthStore, settings: AuthSettings): Observab
   });
 }
 
-/** Step 3: the token for the one retry. A refresh that finished since we sent is reused. */
-function ticketAfter401(store: AuthStore, sentToken: string): Observable<Ticket> {
+/**
+ * Step 3: the token for the one retry. A refresh that finished since we sent is reused.
+ * `reportRefresh` hears at once which refresh the 401 led to (before it ends, even if it fails).
+ */
+function ticketAfter401(
+  store: AuthStore,
+  sentToken: string,
+  reportRefresh: (refreshId: number) => void,
+): Observable<Ticket> {
   return defer(() => {
     const current = store.accessToken();
     if (!store.refreshInProgress() && current && current !== sentToken) {
@@ -96,9 +111,13 @@ function ticketAfter401(store: AuthStore, sentToken: string): Observable<Ticket>
         tags: withOtherTab(['retried', 'queued'], store.tokensFromOtherTab()),
         refreshId: store.lastRefreshId(),
       };
+      if (trace.refreshId !== null) reportRefresh(trace.refreshId);
       return of({ token: current, trace });
     }
-    return awaitRefresh(store.refresh(), (r) => (r.joined ? ['retried', 'queued'] : ['retried']));
+    const refresh = store.refresh();
+    const refreshId = store.runningRefreshId;
+    if (refreshId !== null) reportRefresh(refreshId);
+    return awaitRefresh(refresh, (r) => (r.joined ? ['retried', 'queued'] : ['retried']));
   });
 }
 

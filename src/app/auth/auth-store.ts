@@ -93,6 +93,7 @@ export class AuthStore {
   readonly #lastRefreshId = signal<number | null>(null);
   readonly #fromOtherTab = signal(false);
   #inFlight: Promise<SharedRefresh> | null = null;
+  #inFlightId: number | null = null;
   #refreshCounter = 0;
   /** Bumped whenever a session starts or ends, so a late refresh answer cannot revive one. */
   #generation = 0;
@@ -110,6 +111,11 @@ export class AuthStore {
   readonly refreshInProgress = this.#refreshing.asReadonly();
   /** The id of the refresh that produced the current tokens; null right after sign-in. */
   readonly lastRefreshId = this.#lastRefreshId.asReadonly();
+
+  /** The id of the refresh running now, the one `refresh()` would join; null when none runs. */
+  get runningRefreshId(): number | null {
+    return this.#inFlightId;
+  }
   readonly sessionNotice = this.#notice.asReadonly();
   /** The current tokens came from another tab (its refresh or sign-in), not from this tab. */
   readonly tokensFromOtherTab = this.#fromOtherTab.asReadonly();
@@ -281,10 +287,12 @@ export class AuthStore {
       this.#renew(refreshId, proactive, trace, renewing, generation),
     );
     this.#inFlight = run;
+    this.#inFlightId = refreshId;
     this.#refreshing.set(true);
     const done = () => {
       if (this.#inFlight !== run) return;
       this.#inFlight = null;
+      this.#inFlightId = null;
       this.#refreshing.set(false);
     };
     run.then(done, done);

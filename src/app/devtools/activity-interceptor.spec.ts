@@ -157,7 +157,36 @@ describe('activityInterceptor', () => {
     expect(retry.tags).toEqual(['bearer', 'retried']);
     expect(refresh.refreshId).not.toBeNull();
     expect(retry.refreshId).toBe(refresh.refreshId);
+    expect(first.refreshId).toBe(refresh.refreshId);
     expect(log.counters()).toEqual({ requests: 3, unauthorized: 1, refreshes: 1, retries: 1 });
+  });
+
+  it('files every 401 under the refresh it started or joined, even when that refresh fails', async () => {
+    await signIn();
+    log.clear();
+
+    const todos = firstValueFrom(http.get(API_PATHS.todos)).catch((error: unknown) => error);
+    const me = firstValueFrom(http.get(API_PATHS.me)).catch((error: unknown) => error);
+    httpMock.expectOne(API_PATHS.todos).flush(EXPIRED, UNAUTHORIZED);
+    httpMock.expectOne(API_PATHS.me).flush(EXPIRED, UNAUTHORIZED);
+    (await requested(API_PATHS.refresh)).flush(
+      { error: 'invalid_grant', message: 'the refresh token was revoked' },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    expect(await todos).toEqual(jasmine.any(HttpErrorResponse));
+    expect(await me).toEqual(jasmine.any(HttpErrorResponse));
+
+    expect(summaries()).toEqual([
+      'POST /api/auth/refresh 400',
+      'GET /api/users/me 401',
+      'GET /api/todos 401',
+    ]);
+    const [refresh, ...unauthorized] = log.rows();
+    expect(refresh.refreshId).not.toBeNull();
+    expect(unauthorized.map((row) => row.refreshId)).toEqual([
+      refresh.refreshId,
+      refresh.refreshId,
+    ]);
   });
 
   it('tags a proactive refresh and the request it let through', async () => {

@@ -81,6 +81,24 @@ describe('ActivityLog', () => {
     expect(log.rows().some((row) => row.id === ids[0])).toBeFalse();
   });
 
+  it('files a 401 under the refresh it led to, once, and not after a Clear', () => {
+    const first = log.start(request({ tags: ['bearer'] }));
+    const other = log.start(request({ path: '/api/users/me' }));
+    log.finish(first, { status: 401, finishedAt: 1_100 });
+
+    log.fileUnderRefresh(first, 4);
+    log.fileUnderRefresh(first, 5);
+
+    expect(log.rows().map((row) => [row.id, row.refreshId])).toEqual([
+      [other, null],
+      [first, 4],
+    ]);
+
+    log.clear();
+    log.fileUnderRefresh(other, 6);
+    expect(log.rows()).toEqual([]);
+  });
+
   it('Clear empties the rows, resets the counters and ignores late outcomes', () => {
     const pending = log.start(request({ tags: ['refresh'] }));
     const done = log.start(request());

@@ -20,7 +20,10 @@ export interface ActivityEntry {
   /** Null while pending. */
   readonly durationMs: number | null;
   readonly tags: readonly ActivityTag[];
-  /** The refresh this request belongs to (the refresh call itself or a request it released). */
+  /**
+   * The refresh this request belongs to: the refresh call itself, a request it released, or a
+   * 401 that started or joined it.
+   */
   readonly refreshId: number | null;
   /** One sentence about a failure (the server's message), else null. */
   readonly detail: string | null;
@@ -109,6 +112,14 @@ export class ActivityLog {
     };
     this.#rows.update((rows) =>
       rows.map((candidate) => (candidate === row ? finished : candidate)),
+    );
+  }
+
+  /** Files the finished row `id` (a 401) under refresh `refreshId`, the refresh it led to. */
+  fileUnderRefresh(id: number, refreshId: number): void {
+    if (id < this.#firstLiveId) return;
+    this.#rows.update((rows) =>
+      rows.map((row) => (row.id === id && row.refreshId === null ? { ...row, refreshId } : row)),
     );
   }
 

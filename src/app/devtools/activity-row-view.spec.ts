@@ -53,14 +53,19 @@ describe('activityRowView', () => {
     ]);
   });
 
-  it('links a refresh and the requests it released with the same label', () => {
+  it('links a refresh, the 401 that led to it and the requests it released with one label', () => {
     const refresh = activityRowView(
       entry({ method: 'POST', path: '/api/auth/refresh', tags: ['refresh'], refreshId: 3 }),
     );
+    const unauthorized = activityRowView(
+      entry({ status: 401, tags: ['bearer', '401'], refreshId: 3 }),
+    );
     const retry = activityRowView(entry({ tags: ['bearer', 'retried'], refreshId: 3 }));
-    expect(refresh.refreshLabel).toBe('refresh #3');
-    expect(retry.refreshLabel).toBe('refresh #3');
-    expect(refresh.released).toBeFalse();
-    expect(retry.released).toBeTrue();
+    expect([refresh, unauthorized, retry].map((row) => row.refreshLabel)).toEqual([
+      'refresh #3',
+      'refresh #3',
+      'refresh #3',
+    ]);
+    expect([refresh, unauthorized, retry].map((row) => row.released)).toEqual([false, true, true]);
   });
 });

@@ -13,9 +13,9 @@ export interface ActivityRowView {
   readonly duration: string;
   /** `name` as recorded (styled by it), `label` as read: `from-other-tab` reads "from other tab". */
   readonly tags: readonly { readonly name: ActivityTag; readonly label: string }[];
-  /** `refresh #3` on the refresh call and on every request it released. */
+  /** `refresh #3` on the refresh call, the 401s that led to it and every request it released. */
   readonly refreshLabel: string | null;
-  /** Released by a refresh (not the refresh call itself): shown indented under the story. */
+  /** Part of a refresh's story but not the refresh call itself: shown indented. */
   readonly released: boolean;
   readonly outcome: 'pending' | 'ok' | 'failed';
   readonly detail: string | null;

@@ -6,8 +6,9 @@ import { activityRowView } from './activity-row-view';
 import { DevtoolsNote } from './devtools-note';
 
 /**
- * The HTTP activity panel: counters, **Clear**, and every request newest first. A refresh and
- * the requests it released share a `refresh #N` badge, and the released ones are indented.
+ * The HTTP activity panel: counters, **Clear**, and every request newest first. A refresh, the
+ * 401s that led to it and the requests it released share a `refresh #N` badge; all but the
+ * refresh call are indented.
  */
 @Component({
   selector: 'app-activity-timeline',
