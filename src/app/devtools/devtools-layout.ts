@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 
 import { DevtoolsPanel } from './devtools-panel';
 import { DevtoolsVisibility } from './devtools-visibility';
@@ -14,7 +14,7 @@ import { DevtoolsVisibility } from './devtools-visibility';
   selector: 'app-devtools-layout',
   imports: [DevtoolsPanel],
   template: `
-    <div class="devtools-layout" [class.devtools-open]="besidePage()">
+    <div class="devtools-layout" [class.devtools-open]="open()">
       <div class="devtools-layout-page"><ng-content /></div>
       @if (pageShown()) {
         <app-devtools-panel class="devtools-layout-panel" />
@@ -46,6 +46,6 @@ export class DevtoolsLayout {
   /** Whether the router has shown a page yet. */
   readonly pageShown = input.required<boolean>();
 
-  readonly #open = inject(DevtoolsVisibility).open;
-  protected readonly besidePage = computed(() => this.pageShown() && this.#open());
+  /** Open, the panel has its column from the start, so the page never narrows under the reader. */
+  protected readonly open = inject(DevtoolsVisibility).open;
 }
