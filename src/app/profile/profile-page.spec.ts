@@ -29,6 +29,14 @@ describe('ProfilePage', () => {
     return { fixture, page };
   }
 
+  it('shows the tokens first, then the account, so the account loading pushes nothing down', async () => {
+    const { page } = await render();
+
+    const headings = Array.from(page.querySelectorAll('h2')).map((h2) => textOf(h2));
+    expect(headings).toEqual(['Your tokens, decoded', 'Your account']);
+    t.httpMock.expectOne(API_PATHS.me).flush(TEST_USER);
+  });
+
   it('shows the user from GET api/users/me and updates the stored user with it', async () => {
     const { fixture, page } = await render();
     expect(textOf(page)).toContain('Loading your profile…');

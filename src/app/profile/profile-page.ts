@@ -10,8 +10,9 @@ import { ProfileApi } from './profile-api';
 import { TokenClaimsTable } from './token-claims-table';
 
 /**
- * `/profile`: the user as `GET api/users/me` returns it, a form to change the display name, and
- * the decoded claims of both tokens (read live from `AuthStore`, so a refresh shows up at once).
+ * `/profile`: the decoded claims of both tokens (read live from `AuthStore`, so a refresh shows
+ * up at once), then the user as `GET api/users/me` returns it and a form to change the display
+ * name.
  */
 @Component({
   selector: 'app-profile-page',
