@@ -92,6 +92,44 @@ test.describe('hosted demo', () => {
     await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   });
+
+  test('a page whose code cannot be fetched says so and offers a reload, instead of doing nothing', async ({
+    page,
+    pageErrors,
+  }) => {
+    await page.goto('login');
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    // As when the connection drops, or a new deployment removed the chunks this tab knows.
+    await page.route(/\.js(\?.*)?$/, (route) => route.abort('failed'));
+
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Register' })
+      .click();
+
+    const alert = page.getByRole('main').getByRole('alert');
+    await expect(alert).toContainText('This page could not be loaded');
+    await expect(page).toHaveURL(/\/login$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
+
+    await page.unrouteAll();
+    await alert.getByRole('button', { name: 'Reload' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    await expect(alert).toHaveCount(0);
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Register' })
+      .click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Register' })).toBeVisible();
+
+    // The browser logs each refused script as a console error: only those are expected here.
+    const refused = pageErrors.filter((error) =>
+      /Failed to load resource: net::ERR_FAILED/.test(error),
+    );
+    expect(refused.length).toBeGreaterThan(0);
+    pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !refused.includes(e)));
+  });
 });
 
 /** Waits until Angular rendered its shell and a page; returns the page's h1 text. */

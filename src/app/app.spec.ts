@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { ApplicationRef } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { NavigationEnd, provideRouter, Router } from '@angular/router';
+import { NavigationEnd, NavigationError, provideRouter, Router } from '@angular/router';
 import { filter, firstValueFrom } from 'rxjs';
 
 import { App } from './app';
@@ -12,6 +12,7 @@ import { provideJwtDecoder } from './auth/provide-auth';
 import { clearAuthStorage } from './auth/testing/auth-testing';
 import { TEST_USER } from './auth/testing/fake-tokens';
 import { DEVTOOLS_OPEN_KEY } from './devtools/devtools-visibility';
+import { PageLoadFailure } from './layout/page-load-failure';
 
 describe('App shell', () => {
   beforeEach(() => {
@@ -62,6 +63,21 @@ describe('App shell', () => {
     expect(host.querySelector('main h1')?.textContent).toContain('Sign in');
     expect(host.querySelector('app-devtools-panel')).not.toBeNull();
     localStorage.removeItem(DEVTOOLS_OPEN_KEY);
+  });
+
+  it('shows why a page could not be loaded above the page, with a Reload button', async () => {
+    const fixture = TestBed.createComponent(App);
+    await fixture.whenStable();
+    const host = fixture.nativeElement as HTMLElement;
+    expect(host.querySelector('main [role="alert"]')).toBeNull();
+
+    const chunkFailure = new TypeError('Failed to fetch dynamically imported module: x.js');
+    TestBed.inject(PageLoadFailure).report(new NavigationError(1, '/profile', chunkFailure));
+    await fixture.whenStable();
+
+    const alert = host.querySelector('main [role="alert"]');
+    expect(alert?.textContent).toContain('This page could not be loaded');
+    expect(alert?.querySelector('button')?.textContent?.trim()).toBe('Reload');
   });
 
   describe('reacting to auth events', () => {

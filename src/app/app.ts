@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router, RouterOutlet } from '@angular/router';
 
@@ -6,12 +6,14 @@ import { AuthEvents } from './auth/auth-events';
 import { HOME_PATH, LOGIN_PATH, loginUrlTree, safeReturnUrl } from './auth/return-url';
 import { DevtoolsLayout } from './devtools/devtools-layout';
 import { Navbar } from './layout/navbar';
+import { PageLoadFailure } from './layout/page-load-failure';
 
 /**
  * The application shell: navbar on top, the routed page below, the Auth devtools beside it (below
  * it on small screens). It is where auth events turn into navigation: a session that ends goes to
  * `/login?returnUrl=<where the user was>` (the login page shows `AuthStore.sessionNotice()`), a
- * voluntary sign-out goes to `/login`.
+ * voluntary sign-out goes to `/login`. A page whose code cannot be loaded is reported above the
+ * page area, with a Reload button.
  */
 @Component({
   selector: 'app-root',
@@ -21,8 +23,11 @@ import { Navbar } from './layout/navbar';
 })
 export class App {
   readonly #router = inject(Router);
+  readonly #document = inject(DOCUMENT);
   /** Set when the router shows its first page; the devtools panel waits for it. */
   protected readonly pageShown = signal(false);
+  /** Why the last page could not be opened (its code did not load), shown above the page. */
+  protected readonly pageLoadFailure = inject(PageLoadFailure).message;
 
   constructor() {
     const events = inject(AuthEvents);
@@ -47,6 +52,10 @@ export class App {
       .subscribe(({ fromOtherTab }) => {
         if (fromOtherTab) void this.#leaveGuestPage();
       });
+  }
+
+  protected reload(): void {
+    this.#document.location.reload();
   }
 
   /** On `/login` or `/register`: on to the page's `returnUrl` (or home), as the guest guard would. */
