@@ -1,13 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 
 import { DateTimePipe } from '../layout/date-time-pipe';
+import { LoadError } from '../layout/load-error';
 import { remoteData } from '../layout/remote-data';
 import { AdminApi } from './admin-api';
 
 /** `/admin` (admin role only, see `adminGuard`): every user and their active sessions. */
 @Component({
   selector: 'app-admin-page',
-  imports: [DateTimePipe],
+  imports: [DateTimePipe, LoadError],
   templateUrl: './admin-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

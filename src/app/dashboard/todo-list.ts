@@ -4,6 +4,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { Todo } from '../api-contract';
 import { FieldState } from '../layout/field-state';
 import { FormField } from '../layout/form-field';
+import { LoadError } from '../layout/load-error';
 import { LoadingStatus } from '../layout/loading-status';
 import { fieldError, notBlank } from '../layout/form-feedback';
 import { TODO_TITLE_MAX } from '../todos/todos-api';
@@ -12,7 +13,7 @@ import { TodosStore } from '../todos/todos-store';
 /** The dashboard's todo list: add, mark done, delete, with loading, empty and error states. */
 @Component({
   selector: 'app-todo-list',
-  imports: [ReactiveFormsModule, FormField, FieldState, LoadingStatus],
+  imports: [ReactiveFormsModule, FormField, FieldState, LoadError, LoadingStatus],
   providers: [TodosStore],
   templateUrl: './todo-list.html',
   changeDetection: ChangeDetectionStrategy.OnPush,

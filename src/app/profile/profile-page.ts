@@ -3,6 +3,7 @@ import { tap } from 'rxjs';
 
 import { AuthStore } from '../auth/auth-store';
 import { DateTimePipe } from '../layout/date-time-pipe';
+import { LoadError } from '../layout/load-error';
 import { LoadingStatus } from '../layout/loading-status';
 import { remoteData } from '../layout/remote-data';
 import { DisplayNameForm } from './display-name-form';
@@ -16,7 +17,7 @@ import { TokenClaimsTable } from './token-claims-table';
  */
 @Component({
   selector: 'app-profile-page',
-  imports: [DateTimePipe, DisplayNameForm, LoadingStatus, TokenClaimsTable],
+  imports: [DateTimePipe, DisplayNameForm, LoadError, LoadingStatus, TokenClaimsTable],
   templateUrl: './profile-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
