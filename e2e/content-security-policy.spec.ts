@@ -1,6 +1,5 @@
-import type { Page } from '@playwright/test';
-
-import { expect, test } from './support/fixtures';
+import { expect, takeExpectedErrors, test } from './support/fixtures';
+import { SignInPage } from './support/sign-in';
 
 /**
  * The production build runs under a strict Content-Security-Policy: Angular's `autoCsp`
@@ -22,7 +21,7 @@ test.describe('Content-Security-Policy', () => {
   test('the page allows only its own scripts, by hash, and no plugins or other base URLs', async ({
     page,
   }) => {
-    await openSignIn(page);
+    await new SignInPage(page).open();
 
     const policies = await page
       .locator('meta[http-equiv="Content-Security-Policy"]')
@@ -42,7 +41,7 @@ test.describe('Content-Security-Policy', () => {
     page,
     pageErrors,
   }) => {
-    await openSignIn(page);
+    await new SignInPage(page).open();
 
     // What a template that bypasses Angular's sanitizer (bypassSecurityTrustHtml) could let in.
     await page.evaluate(() =>
@@ -59,15 +58,12 @@ test.describe('Content-Security-Policy', () => {
 
     // Chromium logs each refusal as a console error (the fixture collects them): exactly these
     // two are expected here, and nothing the injected code would have done has happened.
-    const refusals = () =>
-      pageErrors.filter((error) =>
-        /^console\.error: Executing inline (script|event handler) violates .*Content Security Policy/.test(
-          error,
-        ),
-      );
+    const REFUSAL =
+      /^console\.error: Executing inline (script|event handler) violates .*Content Security Policy/;
     await expect
       .poll(() =>
-        refusals()
+        pageErrors
+          .filter((error) => REFUSAL.test(error))
           .map((error) => /inline (script|event handler)/.exec(error)?.[0])
           .sort(),
       )
@@ -75,15 +71,9 @@ test.describe('Content-Security-Policy', () => {
     expect(await page.evaluate(() => (window as Window & { injected?: string }).injected)).toBe(
       undefined,
     );
-    const expected = refusals();
-    pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !expected.includes(e)));
+    expect(takeExpectedErrors(pageErrors, REFUSAL)).toHaveLength(2);
   });
 });
-
-async function openSignIn(page: Page): Promise<void> {
-  await page.goto('login');
-  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
-}
 
 /** `script-src 'a' 'b'; object-src 'none'` → {script-src: ['a', 'b'], object-src: ['none']}. */
 function parsePolicy(policy: string): Map<string, string[]> {

@@ -1,8 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 
-import { expect, test } from './support/fixtures';
+import { expect, takeExpectedErrors, test } from './support/fixtures';
 import { INSECURE_HOST } from './support/insecure-host';
+import { mainNav, SignInPage } from './support/sign-in';
 import { expectTrafficStaysOnTestServer, recordTraffic } from './support/traffic';
 
 /**
@@ -97,16 +98,13 @@ test.describe('hosted demo', () => {
     page,
     pageErrors,
   }) => {
-    await page.goto('login');
-    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    const signInPage = new SignInPage(page);
+    await signInPage.open();
     await page.waitForLoadState('networkidle');
     // As when the connection drops, or a new deployment removed the chunks this tab knows.
     await page.route(/\.js(\?.*)?$/, (route) => route.abort('failed'));
 
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Register' })
-      .click();
+    await mainNav(page).getByRole('link', { name: 'Register' }).click();
 
     const alert = page.getByRole('main').getByRole('alert');
     await expect(alert).toContainText('This page could not be loaded');
@@ -115,20 +113,14 @@ test.describe('hosted demo', () => {
 
     await page.unrouteAll();
     await alert.getByRole('button', { name: 'Reload' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    await expect(signInPage.heading()).toBeVisible();
     await expect(alert).toHaveCount(0);
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Register' })
-      .click();
+    await mainNav(page).getByRole('link', { name: 'Register' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Register' })).toBeVisible();
 
     // The browser logs each refused script as a console error: only those are expected here.
-    const refused = pageErrors.filter((error) =>
-      /Failed to load resource: net::ERR_FAILED/.test(error),
-    );
+    const refused = takeExpectedErrors(pageErrors, /Failed to load resource: net::ERR_FAILED/);
     expect(refused.length).toBeGreaterThan(0);
-    pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !refused.includes(e)));
   });
 });
 

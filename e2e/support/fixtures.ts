@@ -61,6 +61,16 @@ export const test = base.extend<E2eOptions & { pageErrors: string[] }>({
 
 export { expect };
 
+/**
+ * For a test that provokes console errors on purpose: takes those matching `pattern` out of
+ * `pageErrors` (so the fixture does not fail the test for them) and returns them to be checked.
+ */
+export function takeExpectedErrors(pageErrors: string[], pattern: RegExp): string[] {
+  const expected = pageErrors.filter((error) => pattern.test(error));
+  pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !expected.includes(e)));
+  return expected;
+}
+
 /** Test options, set per project in playwright.config.ts. */
 export interface E2eOptions {
   /** How the server answers a path with no file behind it, such as a deep link to `profile`. */
