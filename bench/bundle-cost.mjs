@@ -223,7 +223,7 @@ export function sizeOfBytes(bytes) {
 }
 
 /** @param {Size[]} sizes @returns {Size} */
-function sumSizes(sizes) {
+export function sumSizes(sizes) {
   return sizes.reduce((sum, size) => ({ raw: sum.raw + size.raw, gzip: sum.gzip + size.gzip }), {
     raw: 0,
     gzip: 0,

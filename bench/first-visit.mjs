@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { clearSiteData, signIn } from './app-session.mjs';
-import { sizeOfBytes } from './bundle-cost.mjs';
+import { sizeOfBytes, sumSizes } from './bundle-cost.mjs';
 
 /** The page must show this before its downloads are counted (then the network must be idle). */
 const READY_TIMEOUT_MS = 30_000;
@@ -88,14 +88,14 @@ async function downloadsOf(page, baseUrl, dir, visit, load) {
   const files = [...requested].sort();
   /** @param {string} extension */
   const total = (extension) =>
-    sum(
+    sumSizes(
       files
         .filter((file) => file.endsWith(extension))
         .map((file) => sizeOfBytes(readFileSync(path.join(dir, 'browser', file)))),
     );
   const js = total('.js');
   const css = total('.css');
-  return { visit, files, js, css, total: sum([js, css]) };
+  return { visit, files, js, css, total: sumSizes([js, css]) };
 }
 
 /**
@@ -107,12 +107,4 @@ export function buildFile(url, baseUrl) {
   if (!url.startsWith(baseUrl)) return null;
   const file = decodeURIComponent(new URL(url).pathname.slice(new URL(baseUrl).pathname.length));
   return /^[\w.-]+\.(?:js|css)$/.test(file) ? file : null;
-}
-
-/** @param {Size[]} sizes @returns {Size} */
-function sum(sizes) {
-  return sizes.reduce((all, size) => ({ raw: all.raw + size.raw, gzip: all.gzip + size.gzip }), {
-    raw: 0,
-    gzip: 0,
-  });
 }
