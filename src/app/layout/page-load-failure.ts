@@ -1,4 +1,5 @@
-import { DestroyRef, inject, Injectable, signal } from '@angular/core';
+import { inject, Injectable, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, NavigationError, Router } from '@angular/router';
 
 /**
@@ -17,10 +18,11 @@ export class PageLoadFailure {
   readonly message = this.#message.asReadonly();
 
   constructor() {
-    const subscription = inject(Router).events.subscribe((event) => {
-      if (event instanceof NavigationEnd) this.#message.set(null);
-    });
-    inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
+    inject(Router)
+      .events.pipe(takeUntilDestroyed())
+      .subscribe((event) => {
+        if (event instanceof NavigationEnd) this.#message.set(null);
+      });
   }
 
   report(failure: NavigationError): void {
