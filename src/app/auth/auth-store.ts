@@ -92,8 +92,8 @@ export class AuthStore {
   readonly #refreshing = signal(false);
   readonly #lastRefreshId = signal<number | null>(null);
   readonly #fromOtherTab = signal(false);
-  #inFlight: Promise<SharedRefresh> | null = null;
-  #inFlightId: number | null = null;
+  /** The refresh running now: its id and the promise every caller shares. */
+  #inFlight: { readonly refreshId: number; readonly run: Promise<SharedRefresh> } | null = null;
   #refreshCounter = 0;
   /** Bumped whenever a session starts or ends, so a late refresh answer cannot revive one. */
   #generation = 0;
@@ -114,7 +114,7 @@ export class AuthStore {
 
   /** The id of the refresh running now, the one `refresh()` would join; null when none runs. */
   get runningRefreshId(): number | null {
-    return this.#inFlightId;
+    return this.#inFlight?.refreshId ?? null;
   }
   readonly sessionNotice = this.#notice.asReadonly();
   /** The current tokens came from another tab (its refresh or sign-in), not from this tab. */
@@ -174,7 +174,7 @@ export class AuthStore {
   refresh(options: { proactive?: boolean } = {}): Promise<RefreshResult> {
     if (!this.#inFlight && !this.#session()) return Promise.reject(sessionGoneError());
     const joined = this.#inFlight !== null;
-    const run = this.#inFlight ?? this.#startRefresh(options.proactive ?? false);
+    const run = this.#inFlight?.run ?? this.#startRefresh(options.proactive ?? false);
     return withWaitLimit(run, REFRESH_WAIT_LIMIT_MS).then((result) => ({ ...result, joined }));
   }
 
@@ -286,13 +286,12 @@ export class AuthStore {
     const run = this.#underRefreshLock(refreshId, () =>
       this.#renew(refreshId, proactive, trace, renewing, generation),
     );
-    this.#inFlight = run;
-    this.#inFlightId = refreshId;
+    const inFlight = { refreshId, run };
+    this.#inFlight = inFlight;
     this.#refreshing.set(true);
     const done = () => {
-      if (this.#inFlight !== run) return;
+      if (this.#inFlight !== inFlight) return;
       this.#inFlight = null;
-      this.#inFlightId = null;
       this.#refreshing.set(false);
     };
     run.then(done, done);
