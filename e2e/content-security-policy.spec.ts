@@ -8,16 +8,10 @@ import { SignInPage } from './support/sign-in';
  * a script that gets injected into the page is the threat that matters; this is the defence.
  *
  * Every other spec also runs against the production build, so they show that the app works under
- * the policy (a blocked script or style would log a console error and fail them).
+ * the policy (a blocked script or style would log a console error and fail them). The dev server
+ * has no policy (it is written at build time), so playwright.config.ts leaves this file out there.
  */
 test.describe('Content-Security-Policy', () => {
-  test.beforeEach(() => {
-    test.skip(
-      test.info().project.name === 'dev-server',
-      'ng serve has no policy: Angular writes it into index.html at build time only',
-    );
-  });
-
   test('the page allows only its own scripts, by hash, and no plugins or other base URLs', async ({
     page,
   }) => {
