@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 
+import { axeViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { ADMIN_USER, type Credentials, DEMO_USER, SignInPage } from './support/sign-in';
 
@@ -88,16 +88,7 @@ test.describe('accessibility (Auth devtools collapsed)', () => {
         await collapseDevtools(page);
         await target.ready?.(page);
 
-        const { violations } = await new AxeBuilder({ page }).analyze();
-        const serious = violations
-          .filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''))
-          .map(({ id, impact, help, nodes }) => ({
-            id,
-            impact,
-            help,
-            targets: nodes.map((node) => node.target.join(' ')),
-          }));
-        expect(serious).toEqual([]);
+        expect(await axeViolations(page)).toEqual([]);
 
         const overflow = await page.evaluate(
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

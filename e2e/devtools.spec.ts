@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 
+import { axeViolations } from './support/axe';
 import { DevtoolsPanel } from './support/devtools-panel';
 import { expect, test } from './support/fixtures';
 import { SignInPage } from './support/sign-in';
@@ -10,17 +10,6 @@ import { SignInPage } from './support/sign-in';
  * a live token inspector, a timeline that Clear empties, demo controls that explain refused
  * values at the field, and no serious accessibility violations with the panel open.
  */
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      targets: violation.nodes.map((node) => node.target.join(' ')),
-    }));
-  expect(serious).toEqual([]);
-}
 
 /** Opens `/login` with the devtools open. */
 async function openLoginWithDevtools(page: Page): Promise<DevtoolsPanel> {
@@ -145,7 +134,7 @@ test.describe('Auth devtools panel', () => {
   test.describe('accessibility with the devtools open', () => {
     test('no serious or critical axe violations on /login', async ({ page }) => {
       await openLoginWithDevtools(page);
-      await expectNoSeriousViolations(page);
+      expect(await axeViolations(page)).toEqual([]);
     });
 
     test('no serious or critical axe violations on /dashboard signed in', async ({ page }) => {
@@ -153,7 +142,7 @@ test.describe('Auth devtools panel', () => {
       await new SignInPage(page).signIn();
       await expect(devtools.row('GET /api/todos 200').first()).toBeVisible();
       await devtools.token('Access token').getByText('Decoded header and payload').click();
-      await expectNoSeriousViolations(page);
+      expect(await axeViolations(page)).toEqual([]);
     });
   });
 });
