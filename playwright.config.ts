@@ -37,7 +37,48 @@ const externalIsLocal =
   externalBaseUrl !== undefined &&
   ['localhost', '127.0.0.1'].includes(new URL(externalBaseUrl).hostname);
 
-const projects: PlaywrightTestConfig<E2eOptions>['projects'] = externalBaseUrl
+type Project = NonNullable<PlaywrightTestConfig<E2eOptions>['projects']>[number];
+type WebServer = Extract<PlaywrightTestConfig['webServer'], readonly unknown[]>[number];
+
+const localProjects: Project[] = [
+  {
+    name: 'dev-server',
+    testIgnore: CSP_TESTS,
+    use: { ...chromium, baseURL: devServerUrl, deepLinkFallback: 'index-200' },
+  },
+  {
+    name: 'production',
+    use: { ...chromium, baseURL: pagesUrl, deepLinkFallback: 'pages-404' },
+  },
+];
+
+const localServers: WebServer[] = [
+  {
+    name: 'dev-server',
+    // --allowed-hosts: the secure-context spec opens the page as http://insecure.test:4300/.
+    command:
+      `npx ng serve --port ${devServerPort} --host 127.0.0.1 --allowed-hosts ` +
+      '--no-hmr --no-live-reload',
+    url: devServerUrl,
+    reuseExistingServer,
+    timeout: 180_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+  {
+    name: 'production',
+    command:
+      `node scripts/build-pages.mjs --base ${PAGES_BASE} --out dist/e2e-pages && ` +
+      `node scripts/serve-pages.mjs --dir dist/e2e-pages --port ${pagesPort}`,
+    url: pagesUrl,
+    reuseExistingServer,
+    timeout: 300_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+];
+
+const projects: Project[] = externalBaseUrl
   ? [
       {
         name: 'external',
@@ -49,45 +90,11 @@ const projects: PlaywrightTestConfig<E2eOptions>['projects'] = externalBaseUrl
         },
       },
     ]
-  : [
-      {
-        name: 'dev-server',
-        testIgnore: CSP_TESTS,
-        use: { ...chromium, baseURL: devServerUrl, deepLinkFallback: 'index-200' },
-      },
-      {
-        name: 'production',
-        use: { ...chromium, baseURL: pagesUrl, deepLinkFallback: 'pages-404' },
-      },
-    ].filter((project) => !devOnly || project.name === 'dev-server');
+  : localProjects.filter((project) => !devOnly || project.name === 'dev-server');
 
-const webServer: PlaywrightTestConfig['webServer'] = externalBaseUrl
+const webServer: WebServer[] | undefined = externalBaseUrl
   ? undefined
-  : [
-      {
-        name: 'dev-server',
-        // --allowed-hosts: the secure-context spec opens the page as http://insecure.test:4300/.
-        command:
-          `npx ng serve --port ${devServerPort} --host 127.0.0.1 --allowed-hosts ` +
-          '--no-hmr --no-live-reload',
-        url: devServerUrl,
-        reuseExistingServer,
-        timeout: 180_000,
-        stdout: 'ignore',
-        stderr: 'pipe',
-      },
-      {
-        name: 'production',
-        command:
-          `node scripts/build-pages.mjs --base ${PAGES_BASE} --out dist/e2e-pages && ` +
-          `node scripts/serve-pages.mjs --dir dist/e2e-pages --port ${pagesPort}`,
-        url: pagesUrl,
-        reuseExistingServer,
-        timeout: 300_000,
-        stdout: 'ignore',
-        stderr: 'pipe',
-      },
-    ].filter((server) => !devOnly || server.name === 'dev-server');
+  : localServers.filter((server) => !devOnly || server.name === 'dev-server');
 
 export default defineConfig<E2eOptions>({
   testDir: './e2e',
