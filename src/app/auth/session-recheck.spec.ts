@@ -84,6 +84,19 @@ describe('SessionRecheck: a tab that comes back', () => {
     expect(t.store.accessTokenExpiresWithin(5)).toBeFalse();
   });
 
+  it('checks again when the Back button restores the page from the back/forward cache', async () => {
+    const { refreshToken } = await signInWith(t, fakeTokenResponse({ refreshIn: -1 }));
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
+    expect(t.store.isSignedIn()).withContext('a first load is not a restore').toBeTrue();
+
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    expect(t.store.isSignedIn()).toBeFalse();
+    expect(eventsOfType(t.events, 'sessionExpired')).toEqual([
+      { type: 'sessionExpired', reason: SESSION_END_REASONS.refreshExpired },
+    ]);
+    expect(t.httpMock.expectOne(API_PATHS.logout).request.body).toEqual({ refreshToken });
+  });
+
   it('first takes over tokens another tab refreshed while this one was hidden', async () => {
     const sid = newSid();
     await signInWith(t, fakeTokenResponse({ sid, accessIn: -10 }));
@@ -101,6 +114,7 @@ describe('SessionRecheck: a tab that comes back', () => {
     TestBed.resetTestingModule();
     becomeVisible();
     window.dispatchEvent(new Event('online'));
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
     expect(store.refreshInProgress()).toBeFalse();
     httpMock.expectNone(API_PATHS.refresh);
   });

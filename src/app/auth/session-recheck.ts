@@ -10,6 +10,12 @@ import { AuthStore } from './auth-store';
  * is checked at once: first brought in line with the other tabs, then ended if the refresh token
  * has expired, or refreshed now if the access token expires within the leeway (proactive mode).
  *
+ * The same goes for a page the Back button restores from the browser's back/forward cache: it
+ * comes back exactly as it was left. Chromium then delivers the `storage` events it held back, but
+ * a browser need not, and a page that missed them would show the dashboard of a session that was
+ * signed out in another tab. So `pageshow` with `persisted` checks too (browsers also report the
+ * page as visible again then, but the restore is the event that says so).
+ *
  * Started once by `provideAuth()`; the listeners go with the app.
  */
 @Injectable({ providedIn: 'root' })
@@ -28,11 +34,16 @@ export class SessionRecheck {
       if (this.#document.visibilityState === 'visible') void this.recheck();
     };
     const onOnline = () => void this.recheck();
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (event.persisted) void this.recheck();
+    };
     this.#document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('online', onOnline);
+    window.addEventListener('pageshow', onPageShow);
     this.#destroyRef.onDestroy(() => {
       this.#document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('online', onOnline);
+      window.removeEventListener('pageshow', onPageShow);
     });
   }
 
