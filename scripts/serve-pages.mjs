@@ -44,7 +44,10 @@ if (!base?.startsWith('/') || !base.endsWith('/')) {
 
 const server = httpServer.createServer({
   root: dir,
-  cache: -1, // tests and previews always get the files of the latest build
+  // Every file is checked with the server on each use, so tests and previews always get the latest
+  // build; unlike no-store, this lets the browser keep pages in its back/forward cache, as it does
+  // on GitHub Pages.
+  cache: 'no-cache',
   showDir: 'false',
   before: [
     /**
