@@ -8,7 +8,7 @@
  */
 import { DestroyRef, inject, Injectable, signal } from '@angular/core';
 
-import { SERVER_CONTEXT } from './server-context';
+import { SERVER_CONTEXT } from './server-context-token';
 import { SETTINGS_KEY } from './server-db';
 import {
   checkSetting,

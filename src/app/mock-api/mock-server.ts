@@ -12,7 +12,7 @@ import { concatMap, defer, type Observable } from 'rxjs';
 
 import { apiTarget } from './api-url';
 import type { ServerResponse } from './http';
-import { SERVER_CONTEXT } from './server-context';
+import { SERVER_CONTEXT } from './server-context-token';
 import { handleRequest, type IncomingRequest } from './router';
 
 @Injectable()

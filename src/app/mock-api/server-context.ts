@@ -1,10 +1,10 @@
 /**
  * What every handler gets besides the request: the database, the clock and the environment checks.
  * Tests build it with a fake clock, a low password cost or a different lock through `MockApiOptions`.
+ *
+ * Plain code with no Angular in it, so the same factory runs in Node (the e2e fixtures sign in
+ * through it); the app's DI token for it is in `server-context-token.ts`.
  */
-import { inject, InjectionToken } from '@angular/core';
-
-import { MOCK_API_OPTIONS } from './mock-api-tokens';
 import { DEFAULT_PASSWORD_ITERATIONS } from './passwords';
 import { ServerDb } from './server-db';
 import { defaultLock, type LockFn } from './server-lock';
@@ -48,9 +48,3 @@ export function createServerContext(options: MockApiOptions = {}): ServerContext
   });
   return { db, now, passwordIterations, isSecureContext: options.isSecureContext ?? hasWebCrypto };
 }
-
-/** The one context of this app's server, shared by the HTTP adapter and `DemoServerControls`. */
-export const SERVER_CONTEXT = new InjectionToken<ServerContext>('SERVER_CONTEXT', {
-  providedIn: 'root',
-  factory: () => createServerContext(inject(MOCK_API_OPTIONS, { optional: true }) ?? {}),
-});
