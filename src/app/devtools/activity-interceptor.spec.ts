@@ -17,7 +17,8 @@ import { authInterceptor } from '../auth/auth-interceptor';
 import { AuthSettings } from '../auth/auth-settings';
 import { AuthStore } from '../auth/auth-store';
 import { provideJwtDecoder } from '../auth/provide-auth';
-import { AuthTesting, clearAuthStorage, settle, signInWith } from '../auth/testing/auth-testing';
+import { AuthTesting, clearAuthStorage, signInWith } from '../auth/testing/auth-testing';
+import { until } from '../testing/until';
 import { fakeTokenResponse } from '../auth/testing/fake-tokens';
 import { activityInterceptor, pathFromBase } from './activity-interceptor';
 import { ActivityLog } from './activity-log';
@@ -54,15 +55,11 @@ describe('activityInterceptor', () => {
   const summaries = () => log.rows().map((row) => `${row.method} ${row.path} ${row.status}`);
   /** The one request to `url`, once it is sent (a refresh may first wait for a lock). */
   async function requested(url: string): Promise<TestRequest> {
-    for (let turn = 0; turn < 20; turn++) {
-      const found = httpMock.match(url);
-      if (found.length) {
-        expect(found.length).withContext(`requests to ${url}`).toBe(1);
-        return found[0];
-      }
-      await settle();
-    }
-    throw new Error(`Expected a request to ${url}, but none was sent.`);
+    let found: TestRequest[] = [];
+    // `match` takes what it finds off the open requests, so it is called until it finds one.
+    await until(() => (found = httpMock.match(url)).length > 0, `a request to ${url}`);
+    expect(found.length).withContext(`requests to ${url}`).toBe(1);
+    return found[0];
   }
 
   const signIn = (accessIn = 60) =>

@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 
 import { clearServerStorage, setUpMockApi } from '../mock-api/mock-api-harness';
+import { until } from '../testing/until';
 import { APPLYING, ServerSettingsForm } from './server-settings-form';
 
 describe('ServerSettingsForm', () => {
@@ -25,12 +26,10 @@ describe('ServerSettingsForm', () => {
     /** Submits and waits until the form says how it went (the server writes asynchronously). */
     const submit = async () => {
       host.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-      for (let turn = 0; turn < 100; turn++) {
+      await until(async () => {
         await fixture.whenStable();
-        if (status() !== '' && status() !== APPLYING) return;
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      fail(`The form never finished applying (status: "${status()}").`);
+        return status() !== '' && status() !== APPLYING;
+      }, 'the form to say how applying went');
     };
     return { ...harness, host, input, type, submit };
   }
