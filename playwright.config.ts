@@ -1,5 +1,6 @@
 import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test';
 
+import { WAIT_BUDGETS } from './e2e/support/budgets';
 import type { E2eOptions } from './e2e/support/fixtures';
 import { INSECURE_HOST } from './e2e/support/insecure-host';
 
@@ -7,16 +8,21 @@ import { INSECURE_HOST } from './e2e/support/insecure-host';
 const { findChromium, CHROMIUM_FLAGS } = require('./e2e/support/find-chromium.cjs');
 
 /**
- * End-to-end tests drive the real app in Debian's Chromium (never a downloaded browser). Every
- * spec runs in two projects, each with its own server that Playwright starts and stops:
- *   - `dev-server`: `ng serve` at http://localhost:4300/;
- *   - `production`: the production build for the sub-path /jwt-demo/, built once per run and
- *     served by http-server the way GitHub Pages serves it (scripts/serve-pages.mjs), at
- *     http://127.0.0.1:4310/jwt-demo/. A broken production build fails the run.
- * One project: `npx playwright test --project=dev-server` (both servers still start); to skip
- * the production build and server while iterating, set E2E_DEV_ONLY=1.
- * With E2E_BASE_URL, a single project `external` targets an app that is already served there
- * (for example the deployed demo) and no server is started.
+ * End-to-end tests drive the real app in Debian's Chromium (never a downloaded browser), in two
+ * projects, each with its own server that Playwright starts and stops:
+ *   - `production`: EVERY spec, against the production build for the sub-path /jwt-demo/ (what
+ *     the hosted demo serves), built once per run and served by http-server the way GitHub Pages
+ *     serves it (scripts/serve-pages.mjs), at http://127.0.0.1:4310/jwt-demo/. A broken
+ *     production build fails the run.
+ *   - `dev-server`: the smoke tests (tagged `@smoke`) against `ng serve` at
+ *     http://localhost:4300/, proving the offline `npm start` path: sign-in through the form, a
+ *     silent refresh after expiry, a deep link and its reload, the devtools firing a burst. One
+ *     full run adds nothing a second full run against the same code would.
+ * One project: `npx playwright test --project=production` (both servers still start); to skip
+ * the production build and server while iterating, set E2E_DEV_ONLY=1 (then every spec runs
+ * against `ng serve`). With E2E_BASE_URL, a single project `external` targets an app that is
+ * already served there (for example the deployed demo) and no server is started.
+ * How long tests wait is set in one place: e2e/support/budgets.ts.
  * Specs navigate with relative URLs; see the convention in e2e/support/fixtures.ts.
  */
 const externalBaseUrl = process.env['E2E_BASE_URL'];
@@ -40,10 +46,13 @@ const externalIsLocal =
 type Project = NonNullable<PlaywrightTestConfig<E2eOptions>['projects']>[number];
 type WebServer = Extract<PlaywrightTestConfig['webServer'], readonly unknown[]>[number];
 
+const SMOKE = /@smoke/;
+
 const localProjects: Project[] = [
   {
     name: 'dev-server',
     testIgnore: CSP_TESTS,
+    grep: devOnly ? undefined : SMOKE,
     use: { ...chromium, baseURL: devServerUrl, deepLinkFallback: 'index-200' },
   },
   {
@@ -61,7 +70,7 @@ const localServers: WebServer[] = [
       '--no-hmr --no-live-reload',
     url: devServerUrl,
     reuseExistingServer,
-    timeout: 180_000,
+    timeout: WAIT_BUDGETS.serverStartMs,
     stdout: 'ignore',
     stderr: 'pipe',
   },
@@ -72,7 +81,7 @@ const localServers: WebServer[] = [
       `node scripts/serve-pages.mjs --dir dist/e2e-pages --port ${pagesPort}`,
     url: pagesUrl,
     reuseExistingServer,
-    timeout: 300_000,
+    timeout: WAIT_BUDGETS.serverStartMs,
     stdout: 'ignore',
     stderr: 'pipe',
   },
@@ -103,11 +112,12 @@ export default defineConfig<E2eOptions>({
   forbidOnly: !!process.env['CI'],
   retries: 0,
   workers: process.env['CI'] ? 2 : undefined,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  timeout: WAIT_BUDGETS.testMs,
+  expect: { timeout: WAIT_BUDGETS.expectMs },
   reporter: process.env['CI'] ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
-    trace: 'retain-on-failure',
+    // A trace records every step of every test; on CI, where nobody opens one, it only costs time.
+    trace: process.env['CI'] ? 'off' : 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: findChromium(),

@@ -3,6 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import { axeViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { ADMIN_USER, type Credentials, DEMO_USER, SignInPage } from './support/sign-in';
+import { startSignedIn } from './support/signed-in';
 
 /**
  * Every page has no serious or critical axe violations, with the Auth devtools collapsed (the
@@ -82,8 +83,8 @@ test.describe('accessibility (Auth devtools collapsed)', () => {
         page,
       }) => {
         await page.setViewportSize(viewport);
-        if (target.as) await new SignInPage(page).signIn(target.as);
-        await page.goto(target.path);
+        if (target.as) await startSignedIn(page, { as: target.as, path: target.path });
+        else await page.goto(target.path);
         await expect(page.getByRole('heading', { level: 1, name: target.heading })).toBeVisible();
         await collapseDevtools(page);
         await target.ready?.(page);

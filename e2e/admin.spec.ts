@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 
 import { expect, test } from './support/fixtures';
-import { ADMIN_USER, DEMO_USER, mainNav, SignInPage } from './support/sign-in';
+import { ADMIN_USER, DEMO_USER, mainNav } from './support/sign-in';
+import { startSignedIn } from './support/signed-in';
 
 /** Issue test 11: roles. A 403 is a permission message, never a sign-out. */
 test.describe('admin role', () => {
@@ -11,7 +12,7 @@ test.describe('admin role', () => {
   test('demo gets Forbidden on /admin and a 403 from the admin API, and stays signed in', async ({
     page,
   }) => {
-    await new SignInPage(page).signIn(DEMO_USER);
+    await startSignedIn(page);
     await expect(mainNav(page).getByRole('link', { name: 'Admin' })).toHaveCount(0);
 
     await page.goto('admin');
@@ -36,7 +37,7 @@ test.describe('admin role', () => {
   });
 
   test('admin sees the Admin link and the users table with active sessions', async ({ page }) => {
-    await new SignInPage(page).signIn(ADMIN_USER);
+    await startSignedIn(page, { as: ADMIN_USER });
 
     await mainNav(page).getByRole('link', { name: 'Admin' }).click();
 
@@ -56,7 +57,7 @@ test.describe('admin role', () => {
   });
 
   test("an admin's call to the admin API succeeds", async ({ page }) => {
-    await new SignInPage(page).signIn(ADMIN_USER);
+    await startSignedIn(page, { as: ADMIN_USER });
 
     await page.getByRole('button', { name: 'Call the admin API' }).click();
 

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 
 import { DEMO_USER, SignInPage, mainNav, signOut } from './support/sign-in';
+import { startSignedIn } from './support/signed-in';
 import { expect, test as tabsTest } from './support/tabs';
 
 /**
@@ -47,9 +48,7 @@ async function leaveAndComeBack(page: Page, meanwhile: () => Promise<void>): Pro
 }
 
 async function signInFromStart(page: Page): Promise<void> {
-  await page.goto('./');
-  const signIn = new SignInPage(page);
-  await signIn.fillAndSubmit(DEMO_USER.username, DEMO_USER.password);
+  await startSignedIn(page, { path: './' });
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 }
 

@@ -1,10 +1,11 @@
 import { expect, test } from './support/fixtures';
-import { DEMO_TODOS, DEMO_USER, SignInPage } from './support/sign-in';
+import { DEMO_TODOS, DEMO_USER } from './support/sign-in';
+import { startSignedIn } from './support/signed-in';
 
 /** Issue test 1: the dashboard's todo list, through the UI as a person uses it. */
 test.describe('dashboard', () => {
   test.beforeEach(async ({ page }) => {
-    await new SignInPage(page).signIn(DEMO_USER);
+    await startSignedIn(page);
   });
 
   test('greets the demo user and shows the seeded todos', async ({ page }) => {

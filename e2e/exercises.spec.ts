@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 
-import { DevtoolsPanel } from './support/devtools-panel';
+import { DevtoolsPanel, type TokenKind } from './support/devtools-panel';
 import {
   ADMIN_USER,
   DEMO_USER,
@@ -9,6 +9,7 @@ import {
   signOut,
   type Credentials,
 } from './support/sign-in';
+import { startSignedIn } from './support/signed-in';
 import { expect, test } from './support/tabs';
 
 /**
@@ -19,8 +20,15 @@ import { expect, test } from './support/tabs';
  * e2e/support/tabs.ts for its `openTab()`: a second tab in the same browser context.
  */
 
-/** Long enough for a 5 s or 10 s token to run out while the machine is busy. */
-const EXPIRY_WAIT_MS = 30_000;
+/**
+ * Where the guide says to wait for a token to expire, the test moves the browser's clock past its
+ * lifetime instead (Playwright's `page.clock`, installed before the app starts; the in-browser
+ * server reads the same clock), then waits for the inspector to say "expired".
+ */
+async function letExpire(page: Page, panels: DevtoolsPanel[], kind: TokenKind, ms: number) {
+  await page.clock.fastForward(ms + 1_000);
+  for (const panel of panels) await panel.waitUntilExpired(kind);
+}
 
 const dashboardHeading = (page: Page) => page.getByRole('heading', { level: 1, name: 'Dashboard' });
 
@@ -49,10 +57,18 @@ async function signInAndLoad(
   ).not.toHaveCount(0);
 }
 
-/** "Sign in as demo and open the Auth devtools." */
+/**
+ * "Sign in as demo and open the Auth devtools.": started signed in (no form, see
+ * support/signed-in.ts), and the dashboard's todos loaded, so no late request of the first page
+ * lands on a cleared timeline.
+ */
 async function signInWithDevtools(page: Page): Promise<DevtoolsPanel> {
-  const { signIn, devtools } = await openSignIn(page);
-  await signInAndLoad(page, signIn);
+  await startSignedIn(page);
+  await expect(
+    page.getByRole('list', { name: 'Your todos' }).getByRole('listitem'),
+  ).not.toHaveCount(0);
+  const devtools = new DevtoolsPanel(page);
+  await devtools.open();
   return devtools;
 }
 
@@ -116,6 +132,7 @@ async function duplicate(tab: Page, openTab: () => Promise<Page>, path: string):
 
 test.describe('docs/exercises.md', () => {
   test('Watch a silent refresh', async ({ page }) => {
+    await page.clock.install();
     // 1-4. Sign-in page, devtools, a 5 s access token, "Refresh before expiry" off, sign in.
     const { signIn, devtools } = await openSignIn(page);
     await devtools.setServerSettings({ accessLifetime: 5 });
@@ -123,7 +140,7 @@ test.describe('docs/exercises.md', () => {
     await signInAndLoad(page, signIn);
 
     // 5. Wait for "expired", clear.
-    await devtools.waitUntilExpired('Access token', EXPIRY_WAIT_MS);
+    await letExpire(page, [devtools], 'Access token', 5_000);
     await devtools.clearActivity();
 
     // 6. Add a todo: 401, one refresh, one retry, and the todo is there.
@@ -230,6 +247,7 @@ test.describe('docs/exercises.md', () => {
   });
 
   test('Let the refresh token expire', async ({ page }) => {
+    await page.clock.install();
     // 1-3. 5 s access token, 10 s refresh token, sign in, do nothing.
     const { signIn, devtools } = await openSignIn(page);
     await devtools.setServerSettings({ accessLifetime: 5, refreshLifetime: 10 });
@@ -239,9 +257,9 @@ test.describe('docs/exercises.md', () => {
     await expect(
       devtools.row(/POST \/api\/auth\/refresh 200/).filter({ hasText: 'proactive' }),
     ).toHaveCount(1);
-    await devtools.waitUntilExpired('Access token', EXPIRY_WAIT_MS);
+    await letExpire(page, [devtools], 'Access token', 5_000);
     // 4. Wait for the refresh token to run out; nothing refreshed in the background meanwhile.
-    await devtools.waitUntilExpired('Refresh token', EXPIRY_WAIT_MS);
+    await letExpire(page, [devtools], 'Refresh token', 5_000);
     await expect(devtools.counter('refresh')).toHaveText('1');
     await mainNav(page).getByRole('link', { name: 'Profile' }).click();
 
@@ -399,7 +417,7 @@ test.describe('docs/exercises.md', () => {
   });
 
   test('Two tabs', async ({ page, openTab }) => {
-    test.slow(); // two apps, two sign-ins and a duplicated tab on a busy machine
+    await page.clock.install();
     // 1. 5 s access token, "Refresh before expiry" off.
     const { signIn, devtools } = await openSignIn(page);
     await devtools.setServerSettings({ accessLifetime: 5 });
@@ -418,7 +436,7 @@ test.describe('docs/exercises.md', () => {
 
     // 3. Both expired, both cleared.
     const both = [devtools, secondDevtools];
-    for (const panel of both) await panel.waitUntilExpired('Access token', EXPIRY_WAIT_MS);
+    await letExpire(page, both, 'Access token', 5_000);
     for (const panel of both) await panel.clearActivity();
 
     // 4. Ten requests in each tab at once: one refresh call between them.

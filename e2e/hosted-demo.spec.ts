@@ -27,7 +27,7 @@ test.describe('hosted demo', () => {
     });
   }
 
-  test('reloading a deep link shows the same page again', async ({ page }) => {
+  test('reloading a deep link shows the same page again', { tag: '@smoke' }, async ({ page }) => {
     await page.goto('profile');
     const heading = await expectAppRendered(page);
     const url = page.url();

@@ -64,15 +64,19 @@ test.describe('sign-in page', () => {
     await expect(mainNav(page)).toContainText(`Signed in as ${ADMIN_USER.displayName}`);
   });
 
-  test('a protected page sends the user to sign in and back again', async ({ page }) => {
-    await page.goto('profile');
-    await expect(page).toHaveURL(/\/login\?returnUrl=%2Fprofile$/);
+  test(
+    'a protected page sends the user to sign in and back again',
+    { tag: '@smoke' },
+    async ({ page }) => {
+      await page.goto('profile');
+      await expect(page).toHaveURL(/\/login\?returnUrl=%2Fprofile$/);
 
-    await new SignInPage(page).fillAndSubmit(DEMO_USER.username, DEMO_USER.password);
+      await new SignInPage(page).fillAndSubmit(DEMO_USER.username, DEMO_USER.password);
 
-    await expect(page).toHaveURL(/\/profile$/);
-    await expect(page.getByRole('heading', { level: 1, name: 'Profile' })).toBeVisible();
-  });
+      await expect(page).toHaveURL(/\/profile$/);
+      await expect(page.getByRole('heading', { level: 1, name: 'Profile' })).toBeVisible();
+    },
+  );
 
   test('a returnUrl that leads off the app is ignored', async ({ page }) => {
     const signIn = new SignInPage(page);

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 
 import { DevtoolsPanel } from './support/devtools-panel';
 import { DEMO_TODOS, DEMO_USER, SignInPage, mainNav, signOut } from './support/sign-in';
+import { startSignedIn, type StartOptions } from './support/signed-in';
 import { expect, test } from './support/tabs';
 
 /**
@@ -34,9 +35,13 @@ async function signInPageWithDevtools(page: Page) {
   return { signIn, devtools };
 }
 
-/** Signs in in `page`, then opens the dashboard in a second tab (signed in by the shared storage). */
-async function signedInInTwoTabs(page: Page, openTab: () => Promise<Page>) {
-  await new SignInPage(page).signIn(DEMO_USER);
+/** Starts signed in in `page`, then opens the dashboard in a second tab (signed in by the shared storage). */
+async function signedInInTwoTabs(
+  page: Page,
+  openTab: () => Promise<Page>,
+  options: StartOptions = {},
+) {
+  await startSignedIn(page, options);
   const second = await openSecondTab(openTab, 'dashboard');
   await expect(dashboardHeading(second.tab)).toBeVisible();
   return second;
@@ -44,7 +49,7 @@ async function signedInInTwoTabs(page: Page, openTab: () => Promise<Page>) {
 
 /**
  * Fires `count` parallel requests (`read`: GET, `create`: POST api/todos) in every tab at the same
- * wall-clock moment (the tabs share the clock), and expects all of them to succeed in each tab.
+ * moment of the browser's clock (the tabs share it), and expects all of them to succeed in each.
  */
 async function fireInAllTabsAtOnce(
   tabs: DevtoolsPanel[],
@@ -56,7 +61,7 @@ async function fireInAllTabsAtOnce(
     await controls.getByLabel('Number of requests').fill(String(count));
     await controls.getByLabel('Each request').selectOption(kind);
   }
-  const at = Date.now() + 500;
+  const at = (await tabs[0].root.evaluate(() => Date.now())) + 500;
   await Promise.all(
     tabs.map((devtools) =>
       devtools.root.getByRole('button', { name: 'Fire parallel requests' }).evaluate(
@@ -85,20 +90,21 @@ test.describe('several tabs, one session', () => {
     page,
     openTab,
   }) => {
-    const { signIn, devtools: devtoolsA } = await signInPageWithDevtools(page);
-    await devtoolsA.setServerSettings({ accessLifetime: 5 });
-    await devtoolsA.setRefreshBeforeExpiry(false);
-    await signIn.signIn(DEMO_USER);
-
-    const { tab: tabB, devtools: devtoolsB } = await openSecondTab(openTab, 'dashboard');
-    await expect(dashboardHeading(tabB)).toBeVisible();
+    await page.clock.install();
+    const { tab: tabB, devtools: devtoolsB } = await signedInInTwoTabs(page, openTab, {
+      client: { proactiveRefresh: false },
+    });
+    const devtoolsA = new DevtoolsPanel(page);
+    await devtoolsA.open();
     await expect(
       devtoolsB.section('Demo controls').getByLabel('Refresh before expiry'),
     ).not.toBeChecked();
 
+    // Past the access token's lifetime (30 s) on the browser's clock, which both tabs share.
+    await page.clock.fastForward(31_000);
     await Promise.all([
-      devtoolsA.waitUntilExpired('Access token', 15_000),
-      devtoolsB.waitUntilExpired('Access token', 15_000),
+      devtoolsA.waitUntilExpired('Access token'),
+      devtoolsB.waitUntilExpired('Access token'),
     ]);
     await devtoolsA.clearActivity();
     await devtoolsB.clearActivity();

@@ -1,5 +1,6 @@
 import { expect, test } from './support/fixtures';
-import { ADMIN_USER, DEMO_USER, mainNav, SignInPage } from './support/sign-in';
+import { ADMIN_USER, DEMO_USER, mainNav } from './support/sign-in';
+import { startSignedIn } from './support/signed-in';
 
 /** Routing through the guards and the navbar, signed out and signed in. */
 test.describe('navigation', () => {
@@ -35,7 +36,7 @@ test.describe('navigation', () => {
   });
 
   test('signed in, each navbar link opens its page and marks it current', async ({ page }) => {
-    await new SignInPage(page).signIn(ADMIN_USER);
+    await startSignedIn(page, { as: ADMIN_USER });
     await expect(mainNav(page).getByRole('listitem')).toHaveText(['Dashboard', 'Profile', 'Admin']);
 
     for (const name of ['Profile', 'Admin', 'Dashboard']) {
@@ -49,7 +50,7 @@ test.describe('navigation', () => {
   });
 
   test('signed in, the guest pages lead back into the app', async ({ page }) => {
-    await new SignInPage(page).signIn(DEMO_USER);
+    await startSignedIn(page);
 
     await page.goto('login');
     await expect(page).toHaveURL(/\/dashboard$/);
@@ -62,7 +63,7 @@ test.describe('navigation', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
     await expect(page).toHaveTitle(/Page not found/);
 
-    await new SignInPage(page).signIn(DEMO_USER);
+    await startSignedIn(page);
     await page.goto('no/such/page');
     await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
     await page.getByRole('link', { name: 'Go to the dashboard' }).click();
@@ -71,7 +72,7 @@ test.describe('navigation', () => {
 
   test('on a 360 px wide screen the navbar collapses behind a toggle', async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
-    await new SignInPage(page).signIn(DEMO_USER);
+    await startSignedIn(page);
     const toggle = mainNav(page).getByRole('button', { name: 'Toggle navigation' });
     const profile = mainNav(page).getByRole('link', { name: 'Profile' });
     await expect(profile).toBeHidden();

@@ -3,37 +3,44 @@ import type { Page } from '@playwright/test';
 import { DevtoolsPanel } from './support/devtools-panel';
 import { expect, test } from './support/fixtures';
 import { DEMO_USER, SignInPage } from './support/sign-in';
+import { startSignedIn, type StartOptions } from './support/signed-in';
 
 /**
  * The refresh flow as a learner sees it in the Auth devtools (issue tests 4 to 9): silent and
  * proactive refresh, a burst served by one refresh, and every way a session ends or survives.
- * Lifetimes are kept short (access 5 s, refresh 10 s); waiting for expiry is waiting for the
- * token inspector to say "expired".
+ * Each test starts signed in (no form) with the devtools open. Expiry is not waited for: the
+ * browser's clock (Playwright's `page.clock`, which the in-browser server reads too) jumps past
+ * the token's lifetime, and the test waits for the token inspector to say "expired".
  */
 
-const ACCESS_LIFETIME = 5;
-const REFRESH_LIFETIME = 10;
-/** Long enough for a token to run out and the inspector's one-second clock to notice. */
-const EXPIRY_WAIT_MS = 20_000;
+/** The server's default lifetimes (src/app/mock-api/server-settings.ts). */
+const ACCESS_LIFETIME_MS = 30_000;
+const REFRESH_LIFETIME_MS = 300_000;
 
-/** Sets the server knobs and the refresh mode on the sign-in page, then signs in as `demo`. */
+/** Starts signed in as `demo` on the dashboard, with the devtools open and the fake clock on. */
 async function signInWith(
   page: Page,
-  options: { accessLifetime?: number; refreshLifetime?: number; proactive?: boolean } = {},
+  options: { proactive?: boolean; server?: StartOptions['server'] } = {},
 ): Promise<DevtoolsPanel> {
-  const signIn = new SignInPage(page);
+  await page.clock.install();
+  const client =
+    options.proactive === undefined ? undefined : { proactiveRefresh: options.proactive };
+  await startSignedIn(page, { client, server: options.server });
   const devtools = new DevtoolsPanel(page);
-  await signIn.open();
   await devtools.open();
-  const { accessLifetime, refreshLifetime, proactive } = options;
-  if (accessLifetime !== undefined || refreshLifetime !== undefined) {
-    await devtools.setServerSettings({ accessLifetime, refreshLifetime });
-  }
-  if (proactive !== undefined) await devtools.setRefreshBeforeExpiry(proactive);
-  await signIn.fillAndSubmit(DEMO_USER.username, DEMO_USER.password);
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-  await expect(devtools.tokenState('Access token')).not.toHaveText('none');
+  await expect(devtools.tokenState('Access token')).toHaveText('valid');
   return devtools;
+}
+
+/** Moves the browser's clock `ms` ahead and waits for the inspector to say `kind` expired. */
+async function expire(
+  page: Page,
+  devtools: DevtoolsPanel,
+  kind: 'Access token' | 'Refresh token',
+  ms: number,
+): Promise<void> {
+  await page.clock.fastForward(ms + 1_000);
+  await devtools.waitUntilExpired(kind);
 }
 
 async function addTodo(page: Page, title: string): Promise<void> {
@@ -47,17 +54,17 @@ function todoItem(page: Page, title: string) {
 }
 
 /**
- * Signs in with a 5 s access token, waits until the inspector says it expired, clears the
- * timeline, and adds a todo: the request the refresh flow has to rescue.
+ * Starts signed in, lets the access token expire, clears the timeline, and adds a todo: the
+ * request the refresh flow has to rescue.
  */
 async function addTodoAfterAccessExpiry(
   page: Page,
   proactive: boolean,
   title: string,
 ): Promise<DevtoolsPanel> {
-  const devtools = await signInWith(page, { accessLifetime: ACCESS_LIFETIME, proactive });
+  const devtools = await signInWith(page, { proactive });
   await expect(todoItem(page, 'Sign in and open the token inspector')).toBeVisible();
-  await devtools.waitUntilExpired('Access token', EXPIRY_WAIT_MS);
+  await expire(page, devtools, 'Access token', ACCESS_LIFETIME_MS);
   await devtools.clearActivity();
   await addTodo(page, title);
   await expect(todoItem(page, title)).toBeVisible();
@@ -72,27 +79,31 @@ function indexOf(rows: string[], pattern: RegExp): number {
 }
 
 test.describe('refresh flow in the Auth devtools', () => {
-  test('silent refresh: an expired token gets a 401, one refresh and a retry', async ({ page }) => {
-    const devtools = await addTodoAfterAccessExpiry(page, false, 'Added after the token expired');
+  test(
+    'silent refresh: an expired token gets a 401, one refresh and a retry',
+    { tag: '@smoke' },
+    async ({ page }) => {
+      const devtools = await addTodoAfterAccessExpiry(page, false, 'Added after the token expired');
 
-    await expect(devtools.row(/POST \/api\/todos 20\d/).filter({ hasText: 'retried' })).toHaveCount(
-      1,
-    );
-    const rows = await devtools.rowTexts();
-    const unauthorized = indexOf(rows, /POST \/api\/todos 401/);
-    const refresh = indexOf(rows, /POST \/api\/auth\/refresh 200/);
-    const retried = indexOf(rows, /POST \/api\/todos 20\d.*retried/);
-    expect(retried).toBeLessThan(refresh);
-    expect(refresh).toBeLessThan(unauthorized);
-    expect(rows[unauthorized]).toContain('bearer');
-    expect(rows[refresh]).toMatch(/refresh #\d+/);
-    const badge = rows[refresh].match(/refresh #\d+/)?.[0];
-    expect(rows[retried].match(/refresh #\d+/)?.[0], 'the retry carries the badge').toBe(badge);
-    expect(rows[unauthorized].match(/refresh #\d+/)?.[0], 'so does the 401').toBe(badge);
-    await expect(devtools.counter('401')).toHaveText('1');
-    await expect(devtools.counter('refresh')).toHaveText('1');
-    await expect(devtools.counter('retries')).toHaveText('1');
-  });
+      await expect(
+        devtools.row(/POST \/api\/todos 20\d/).filter({ hasText: 'retried' }),
+      ).toHaveCount(1);
+      const rows = await devtools.rowTexts();
+      const unauthorized = indexOf(rows, /POST \/api\/todos 401/);
+      const refresh = indexOf(rows, /POST \/api\/auth\/refresh 200/);
+      const retried = indexOf(rows, /POST \/api\/todos 20\d.*retried/);
+      expect(retried).toBeLessThan(refresh);
+      expect(refresh).toBeLessThan(unauthorized);
+      expect(rows[unauthorized]).toContain('bearer');
+      expect(rows[refresh]).toMatch(/refresh #\d+/);
+      const badge = rows[refresh].match(/refresh #\d+/)?.[0];
+      expect(rows[retried].match(/refresh #\d+/)?.[0], 'the retry carries the badge').toBe(badge);
+      expect(rows[unauthorized].match(/refresh #\d+/)?.[0], 'so does the 401').toBe(badge);
+      await expect(devtools.counter('401')).toHaveText('1');
+      await expect(devtools.counter('refresh')).toHaveText('1');
+      await expect(devtools.counter('retries')).toHaveText('1');
+    },
+  );
 
   test('proactive refresh: the token is renewed before the request, so no 401', async ({
     page,
@@ -110,36 +121,35 @@ test.describe('refresh flow in the Auth devtools', () => {
     expect(rows.join('\n')).not.toContain('401');
   });
 
-  test('burst: ten parallel requests with a revoked token share exactly one refresh', async ({
-    page,
-  }) => {
-    const devtools = await signInWith(page, { proactive: false });
-    await devtools.expireAccessTokenNow();
-    const refreshesBefore = await devtools.count('refresh');
-    const retriesBefore = await devtools.count('retries');
-    const unauthorizedBefore = await devtools.count('401');
+  test(
+    'burst: ten parallel requests with a revoked token share exactly one refresh',
+    { tag: '@smoke' },
+    async ({ page }) => {
+      const devtools = await signInWith(page, { proactive: false });
+      await devtools.expireAccessTokenNow();
+      const refreshesBefore = await devtools.count('refresh');
+      const retriesBefore = await devtools.count('retries');
+      const unauthorizedBefore = await devtools.count('401');
 
-    const result = await devtools.fireParallelRequests(10);
+      const result = await devtools.fireParallelRequests(10);
 
-    expect(result).toMatch(/^10 requests: 10 succeeded, 0 failed in \d+ ms$/);
-    await expect(devtools.counter('refresh')).toHaveText(String(refreshesBefore + 1));
-    await expect(devtools.counter('retries')).toHaveText(String(retriesBefore + 10));
-    await expect(devtools.counter('401')).toHaveText(String(unauthorizedBefore + 10));
-    await expect(devtools.row(/GET \/api\/todos 200/).filter({ hasText: 'retried' })).toHaveCount(
-      10,
-    );
-  });
+      expect(result).toMatch(/^10 requests: 10 succeeded, 0 failed in \d+ ms$/);
+      await expect(devtools.counter('refresh')).toHaveText(String(refreshesBefore + 1));
+      await expect(devtools.counter('retries')).toHaveText(String(retriesBefore + 10));
+      await expect(devtools.counter('401')).toHaveText(String(unauthorizedBefore + 10));
+      await expect(devtools.row(/GET \/api\/todos 200/).filter({ hasText: 'retried' })).toHaveCount(
+        10,
+      );
+    },
+  );
 
   test('an expired refresh token signs the user out with the reason, and back in to the same page', async ({
     page,
   }) => {
-    const devtools = await signInWith(page, {
-      accessLifetime: ACCESS_LIFETIME,
-      refreshLifetime: REFRESH_LIFETIME,
-    });
+    const devtools = await signInWith(page);
     const nav = page.getByRole('navigation', { name: 'Main' });
 
-    await devtools.waitUntilExpired('Refresh token', EXPIRY_WAIT_MS);
+    await expire(page, devtools, 'Refresh token', REFRESH_LIFETIME_MS);
     await nav.getByRole('link', { name: 'Profile' }).click();
 
     await expect(page).toHaveURL(/\/login\?returnUrl=%2Fprofile$/);

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 
 import { expect, test } from './support/fixtures';
 import { DEMO_USER, mainNav, SignInPage } from './support/sign-in';
+import { startSignedIn } from './support/signed-in';
 
 /** The localStorage / sessionStorage key that holds the session (src/app/auth/token-storage.ts). */
 const TOKENS_KEY = 'auth:tokens';
@@ -24,8 +25,8 @@ async function openDevtools(page: Page): Promise<void> {
 
 /** Issue tests 10 and 12: what survives a reload, and what start-up does with garbage. */
 test.describe('session across reloads', () => {
-  test('a reload on /profile keeps the session', async ({ page }) => {
-    await new SignInPage(page).signIn(DEMO_USER);
+  test('a reload on /profile keeps the session', { tag: '@smoke' }, async ({ page }) => {
+    await startSignedIn(page);
     await openProfile(page);
 
     await page.reload();
@@ -37,7 +38,7 @@ test.describe('session across reloads', () => {
   });
 
   test('with memory storage a reload loses the session, as its note says', async ({ page }) => {
-    await new SignInPage(page).signIn(DEMO_USER);
+    await startSignedIn(page);
     await openDevtools(page);
     const storage = page.getByLabel('Token storage');
 
@@ -66,7 +67,7 @@ test.describe('session across reloads', () => {
     test(`garbage in the token storage (${name}): the app starts signed out, no error`, async ({
       page,
     }) => {
-      await new SignInPage(page).signIn(DEMO_USER);
+      await startSignedIn(page);
       await page.evaluate(
         ({ keys, value }) => {
           localStorage.setItem(keys.tokens, value);

@@ -1,5 +1,6 @@
 import { expect, test } from './support/fixtures';
-import { ADMIN_USER, DEMO_USER, mainNav, SignInPage, signOut } from './support/sign-in';
+import { ADMIN_USER, mainNav, SignInPage, signOut } from './support/sign-in';
+import { startSignedIn } from './support/signed-in';
 import { expectTrafficStaysOnTestServer, recordTraffic } from './support/traffic';
 
 /**
@@ -12,7 +13,7 @@ test('signed in, nothing the app does leaves the browser', async ({ page, baseUR
   const traffic = recordTraffic(page);
   const main = page.getByRole('main');
 
-  await new SignInPage(page).signIn(DEMO_USER);
+  await startSignedIn(page);
   await page.getByLabel('New todo').fill('Tour todo');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await page.getByRole('checkbox', { name: 'Tour todo' }).check();

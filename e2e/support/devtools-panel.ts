@@ -38,8 +38,8 @@ export class DevtoolsPanel {
   }
 
   /** Waits (a condition, not a sleep) until the inspector reads "expired" for `kind`. */
-  async waitUntilExpired(kind: TokenKind, timeout: number): Promise<void> {
-    await expect(this.tokenState(kind)).toHaveText('expired', { timeout });
+  async waitUntilExpired(kind: TokenKind): Promise<void> {
+    await expect(this.tokenState(kind)).toHaveText('expired');
   }
 
   counter(name: Counter): Locator {
