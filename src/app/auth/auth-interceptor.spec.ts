@@ -124,6 +124,40 @@ describe('authInterceptor', () => {
     expect(calls.map((call) => call.value)).toEqual(['early', 'late']);
   });
 
+  // Found by the e2e 'Two tabs' run on a busy machine: the other tab's token had run out too.
+  it('refreshes for a late 401 instead of retrying with a newer token that has expired as well', async () => {
+    const login = await signInWith(t);
+    const [call] = fire(t.http, 1);
+    const late = t.httpMock.expectOne(TODOS);
+    // Meanwhile another tab rotated the pair, and that access token has run out by now as well.
+    const adopted = fakeTokenResponse({ accessIn: -5 });
+    localStorage.setItem(
+      TOKENS_KEY,
+      JSON.stringify({ ...adopted, previousRefreshToken: login.refreshToken }),
+    );
+    t.store.syncWithStorage();
+    expect(t.store.accessToken()).toBe(adopted.accessToken);
+
+    late.flush(EXPIRED_ACCESS, UNAUTHORIZED);
+    await settle();
+
+    t.httpMock.expectNone(
+      (request) => request.headers.get('Authorization') === `Bearer ${adopted.accessToken}`,
+    );
+    const refresh = t.httpMock.expectOne(API_PATHS.refresh);
+    expect(refresh.request.body).toEqual({ refreshToken: adopted.refreshToken });
+    const renewed = fakeTokenResponse();
+    refresh.flush(renewed);
+    await settle();
+    const retry = t.httpMock.expectOne(TODOS);
+    expect(bearer(retry)).toBe(`Bearer ${renewed.accessToken}`);
+    retry.flush('done');
+
+    expect(call.value).toBe('done');
+    expect(t.store.isSignedIn()).toBeTrue();
+    expect(eventsOfType(t.events, 'sessionExpired')).toEqual([]);
+  });
+
   it('holds a request that starts while a refresh runs and sends it once with the new token', async () => {
     await signInWith(t);
     fire(t.http, 1);

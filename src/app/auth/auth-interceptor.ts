@@ -96,8 +96,10 @@ function ticketBeforeSending(store: AuthStore, settings: AuthSettings): Observab
 }
 
 /**
- * Step 3: the token for the one retry. A refresh that finished since we sent is reused.
- * `reportRefresh` hears at once which refresh the 401 led to (before it ends, even if it fails).
+ * Step 3: the token for the one retry. A token renewed since we sent (here or in another tab) is
+ * reused while it has not expired; an expired one would only earn a second 401 and end the
+ * session, so then a refresh is joined or started like for any 401. `reportRefresh` hears at once
+ * which refresh the 401 led to (before it ends, even if it fails).
  */
 function ticketAfter401(
   store: AuthStore,
@@ -106,7 +108,8 @@ function ticketAfter401(
 ): Observable<Ticket> {
   return defer(() => {
     const current = store.accessToken();
-    if (!store.refreshInProgress() && current && current !== sentToken) {
+    const renewed = current !== null && current !== sentToken;
+    if (renewed && !store.refreshInProgress() && !store.accessTokenExpiresWithin(0)) {
       const trace: AuthFlowTrace = {
         tags: withOtherTab(['retried', 'queued'], store.tokensFromOtherTab()),
         refreshId: store.lastRefreshId(),
