@@ -4,8 +4,12 @@ import { API_PATHS } from '../api-contract';
 import { isApiErrorBody } from '../http-error-message';
 
 /**
- * The errors of the auth flow and how they are told apart. A failed refresh is either transient
- * (no answer, 408, 429, 5xx: the session stays) or a refusal (anything else: the session is over).
+ * The errors of the auth flow and how they are told apart. A failed refresh is either a refusal
+ * (400 `invalid_grant`, or a 401 from the refresh endpoint: the session is over) or transient
+ * (anything else: no answer, 408, 429, 5xx, but also a 404 during a deploy, a proxy's 403, or a
+ * 200 that is not JSON: the session stays, and the next request tries again). Ending a session
+ * on an answer that does not say "this refresh token is refused" would sign users out for an
+ * outage. The status table is in `src/app/auth/README.md`.
  */
 export const REFRESH_UNAVAILABLE = 'refresh_unavailable';
 
@@ -20,9 +24,16 @@ export const SESSION_END_REASONS = {
 } as const;
 
 export function isTransientFailure(error: unknown): boolean {
-  if (!(error instanceof HttpErrorResponse)) return true;
-  const { status } = error;
-  return status === 0 || status === 408 || status === 429 || status >= 500;
+  return !isRefusal(error);
+}
+
+/** The server's "no" to a refresh token: 401, or 400 with `invalid_grant` (RFC 6749 §5.2). */
+function isRefusal(error: unknown): boolean {
+  if (!(error instanceof HttpErrorResponse)) return false;
+  if (error.status === 401) return true;
+  return (
+    error.status === 400 && isApiErrorBody(error.error) && error.error.error === 'invalid_grant'
+  );
 }
 
 /** The error every request waiting on a transiently failed refresh receives. */

@@ -18,6 +18,7 @@ import { TOKENS_KEY } from './token-storage';
 
 const TODOS = API_PATHS.todos;
 const UNAUTHORIZED = { status: 401, statusText: 'Unauthorized' };
+const NOT_FOUND = { status: 404, statusText: 'Not Found' };
 const EXPIRED_ACCESS = { error: 'invalid_token', message: 'The access token expired.' };
 
 /** What became of one `http.get` subscription. */
@@ -254,6 +255,58 @@ describe('authInterceptor', () => {
       await settle();
       t.httpMock.expectOne(TODOS).flush(['ok']);
       expect(next.value).toEqual(['ok']);
+    });
+  }
+
+  // Issue 13, finding 6: only a refusal (400 invalid_grant, 401) ends the session.
+  const notRefusals: {
+    name: string;
+    answer: (refresh: TestRequest) => void;
+    status: number;
+  }[] = [
+    {
+      name: 'a 404 during a deploy',
+      answer: (r) => r.flush({ error: 'not_found', message: 'No such path.' }, NOT_FOUND),
+      status: 404,
+    },
+    {
+      name: "a proxy's 403 with an HTML page",
+      answer: (r) => r.flush('<html>Forbidden</html>', { status: 403, statusText: 'Forbidden' }),
+      status: 403,
+    },
+    {
+      name: 'a 200 whose body is not JSON (an SPA fallback answering index.html)',
+      answer: (r) => r.error(new ProgressEvent('error'), { status: 200, statusText: 'OK' }),
+      status: 200,
+    },
+    {
+      name: 'a 400 that is not invalid_grant',
+      answer: (r) =>
+        r.flush(
+          { error: 'invalid_request', message: 'Bad body.' },
+          { status: 400, statusText: 'Bad Request' },
+        ),
+      status: 400,
+    },
+  ];
+  for (const { name, answer, status } of notRefusals) {
+    it(`keeps the session when the refresh answers ${name}: the waiters fail with "could not renew"`, async () => {
+      const login = await signInWith(t);
+      const [call] = fire(t.http, 1);
+      t.httpMock.expectOne(TODOS).flush(EXPIRED_ACCESS, UNAUTHORIZED);
+      answer(t.httpMock.expectOne(API_PATHS.refresh));
+      await settle();
+
+      const error = call.error as HttpErrorResponse;
+      expect(error).toBeInstanceOf(HttpErrorResponse);
+      expect(error.status).toBe(status);
+      expect(error.error).toEqual({
+        error: REFRESH_UNAVAILABLE,
+        message: REFRESH_UNAVAILABLE_MESSAGE,
+      });
+      expect(eventsOfType(t.events, 'sessionExpired')).toEqual([]);
+      expect(t.store.isSignedIn()).toBeTrue();
+      expect(t.store.refreshToken()).toBe(login.refreshToken);
     });
   }
 
