@@ -47,6 +47,12 @@ export function refreshUnavailableError(cause: unknown): HttpErrorResponse {
   });
 }
 
+/** Whether `error` is what waiters of a transiently failed refresh get (`refreshUnavailableError`). */
+export function isRefreshUnavailable(error: unknown): boolean {
+  const body: unknown = error instanceof HttpErrorResponse ? error.error : null;
+  return (body as { error?: unknown } | null)?.error === REFRESH_UNAVAILABLE;
+}
+
 /** A refusal-shaped error for a refresh without a session (signed out before or meanwhile). */
 export function sessionGoneError(): HttpErrorResponse {
   return new HttpErrorResponse({

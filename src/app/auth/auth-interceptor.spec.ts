@@ -389,6 +389,43 @@ describe('authInterceptor', () => {
     ]);
   });
 
+  // Issue 13, finding 4: a failing proactive refresh never costs a request whose token is valid.
+  it('sends with the current token when a proactive refresh fails transiently and that token has not expired', async () => {
+    const login = await signInWith(t, fakeTokenResponse({ accessIn: 4 }));
+    const [call] = fire(t.http, 1);
+    t.httpMock
+      .expectOne(API_PATHS.refresh)
+      .flush(
+        { error: 'server_error', message: 'Down.' },
+        { status: 503, statusText: 'Service Unavailable' },
+      );
+    await settle();
+
+    const sent = t.httpMock.expectOne(TODOS);
+    expect(bearer(sent)).toBe(`Bearer ${login.accessToken}`);
+    sent.flush(['still fine']);
+    expect(call.value).toEqual(['still fine']);
+    expect(t.store.isSignedIn()).toBeTrue();
+  });
+
+  it('fails the request when a proactive refresh fails transiently and the token has expired', async () => {
+    await signInWith(t, fakeTokenResponse({ accessIn: -1 }));
+    const [call] = fire(t.http, 1);
+    t.httpMock
+      .expectOne(API_PATHS.refresh)
+      .flush(
+        { error: 'server_error', message: 'Down.' },
+        { status: 503, statusText: 'Service Unavailable' },
+      );
+    await settle();
+
+    t.httpMock.expectNone(TODOS);
+    expect((call.error as HttpErrorResponse).error).toEqual({
+      error: REFRESH_UNAVAILABLE,
+      message: REFRESH_UNAVAILABLE_MESSAGE,
+    });
+  });
+
   it('takes the 401 path with an expired access token when proactive mode is off', async () => {
     const login = await signInWith(t, fakeTokenResponse({ accessIn: -10 }));
     t.settings.setProactiveRefresh(false);

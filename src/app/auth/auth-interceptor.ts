@@ -3,7 +3,7 @@ import { DOCUMENT, inject } from '@angular/core';
 import { Observable, catchError, defer, from, map, of, switchMap, throwError } from 'rxjs';
 
 import { isOwnApiUrl } from './api-url';
-import { SESSION_END_REASONS } from './auth-errors';
+import { SESSION_END_REASONS, isRefreshUnavailable } from './auth-errors';
 import { AuthSettings } from './auth-settings';
 import { AuthStore, RefreshResult } from './auth-store';
 import {
@@ -77,22 +77,38 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
   );
 };
 
-/** Step 2: the token to send with, after any refresh that has to come first. */
+/**
+ * Step 2: the token to send with, after any refresh that has to come first. When that refresh
+ * fails for a while (not a refusal) and the current token has not expired, the request goes out
+ * with it: a refresh ahead of time must never cost a request that would have worked.
+ */
 function ticketBeforeSending(store: AuthStore, settings: AuthSettings): Observable<Ticket> {
   return defer(() => {
     if (store.refreshInProgress()) {
       return awaitRefresh(store.refresh(), (r) =>
         r.proactive ? ['proactive', 'queued'] : ['queued'],
-      );
+      ).pipe(orStillValidToken(store));
     }
     if (settings.proactiveRefresh() && store.accessTokenExpiresWithin(settings.leewaySeconds())) {
       return awaitRefresh(store.refresh({ proactive: true }), (r) =>
         r.joined ? ['proactive', 'queued'] : ['proactive'],
-      );
+      ).pipe(orStillValidToken(store));
     }
-    const trace = store.tokensFromOtherTab() ? FROM_OTHER_TAB : NO_TRACE;
-    return of({ token: store.accessToken() ?? '', trace });
+    return of(currentTicket(store));
   });
+}
+
+function currentTicket(store: AuthStore): Ticket {
+  const trace = store.tokensFromOtherTab() ? FROM_OTHER_TAB : NO_TRACE;
+  return { token: store.accessToken() ?? '', trace };
+}
+
+function orStillValidToken(store: AuthStore) {
+  return catchError<Ticket, Observable<Ticket>>((error: unknown) =>
+    isRefreshUnavailable(error) && store.isSignedIn() && !store.accessTokenExpiresWithin(0)
+      ? of(currentTicket(store))
+      : throwError(() => error),
+  );
 }
 
 /**
