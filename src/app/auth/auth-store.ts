@@ -1,4 +1,4 @@
-import { Injectable, computed, inject, signal } from '@angular/core';
+import { InjectionToken, Injectable, computed, inject, signal } from '@angular/core';
 import { JwtHelperService } from '@auth0/angular-jwt';
 import { catchError, defaultIfEmpty, firstValueFrom, of, timeout } from 'rxjs';
 
@@ -62,8 +62,17 @@ export interface SessionNotice {
   readonly message: string;
 }
 
-/** Longest a caller waits for a refresh before failing as "could not reach the server". */
+/**
+ * Longest a caller waits for a refresh before failing as "could not reach the server", and the
+ * hard limit of a refresh that never answers: then it is no longer the refresh to join, its lock
+ * is released, and the next request starts a new one.
+ */
 export const REFRESH_WAIT_LIMIT_MS = 15_000;
+/** The wait limit in force: `REFRESH_WAIT_LIMIT_MS`, shorter in specs that wait it out. */
+export const REFRESH_WAIT_LIMIT = new InjectionToken<number>('REFRESH_WAIT_LIMIT', {
+  providedIn: 'root',
+  factory: () => REFRESH_WAIT_LIMIT_MS,
+});
 /** Longest sign-out waits for the logout (revoke) call. */
 export const LOGOUT_TIMEOUT_MS = 3_000;
 
@@ -86,6 +95,7 @@ export class AuthStore {
   readonly #jwt = inject(JwtHelperService);
   readonly #locks = inject(WEB_LOCKS);
   readonly #fence = inject(REFRESH_FENCE);
+  readonly #waitLimit = inject(REFRESH_WAIT_LIMIT);
 
   readonly #session = signal<StoredSession | null>(null);
   readonly #notice = signal<SessionNotice | null>(null);
@@ -95,6 +105,8 @@ export class AuthStore {
   /** The refresh running now: its id and the promise every caller shares. */
   #inFlight: { readonly refreshId: number; readonly run: Promise<SharedRefresh> } | null = null;
   #refreshCounter = 0;
+  /** Refreshes given up at the wait limit: a late answer of theirs belongs to no one. */
+  readonly #abandoned = new Set<number>();
   /** Bumped whenever a session starts or ends, so a late refresh answer cannot revive one. */
   #generation = 0;
 
@@ -175,7 +187,7 @@ export class AuthStore {
     if (!this.#inFlight && !this.#session()) return Promise.reject(sessionGoneError());
     const joined = this.#inFlight !== null;
     const run = this.#inFlight?.run ?? this.#startRefresh(options.proactive ?? false);
-    return withWaitLimit(run, REFRESH_WAIT_LIMIT_MS).then((result) => ({ ...result, joined }));
+    return withWaitLimit(run, this.#waitLimit).then((result) => ({ ...result, joined }));
   }
 
   /**
@@ -283,13 +295,25 @@ export class AuthStore {
     // The session this tab is about to renew, and its generation, seen before waiting for the lock.
     const renewing = this.#session() as StoredSession;
     const generation = this.#generation;
+    // A refresh that never answers is given up at the wait limit: its lock is released (the task
+    // ends) and it stops being the one to join (`done`), so the next request starts a new one.
+    const giveUp = () => {
+      this.#abandoned.add(refreshId);
+      this.#events.emit({ type: 'refreshFailed', refreshId, transient: true });
+    };
     const run = this.#underRefreshLock(refreshId, () =>
-      this.#renew(refreshId, proactive, trace, renewing, generation),
+      withWaitLimit(
+        this.#renew(refreshId, proactive, trace, renewing, generation),
+        this.#waitLimit,
+        giveUp,
+      ),
     );
     const inFlight = { refreshId, run };
     this.#inFlight = inFlight;
     this.#refreshing.set(true);
+    const limit = setTimeout(() => done(), this.#waitLimit);
     const done = () => {
+      clearTimeout(limit);
       if (this.#inFlight !== inFlight) return;
       this.#inFlight = null;
       this.#refreshing.set(false);
@@ -308,7 +332,7 @@ export class AuthStore {
     const locks = this.#locks;
     if (!locks || this.#storage.mode() !== 'local') return task();
     return locks
-      .request(REFRESH_LOCK_NAME, waitAtMost(REFRESH_WAIT_LIMIT_MS), () => this.#fence.run(task))
+      .request(REFRESH_LOCK_NAME, waitAtMost(this.#waitLimit), () => this.#fence.run(task))
       .catch((error: unknown) => {
         if (!isLockWaitAbort(error)) throw error;
         this.#events.emit({ type: 'refreshFailed', refreshId, transient: true });
@@ -323,7 +347,7 @@ export class AuthStore {
   #passLockOn(): void {
     if (!this.#locks || this.#storage.mode() !== 'local') return;
     const pass = () => this.#fence.run(() => Promise.resolve());
-    this.#locks.request(REFRESH_LOCK_NAME, waitAtMost(REFRESH_WAIT_LIMIT_MS), pass).catch(() => {
+    this.#locks.request(REFRESH_LOCK_NAME, waitAtMost(this.#waitLimit), pass).catch(() => {
       // Gave up waiting: the storage event still reaches the other tabs.
     });
   }
@@ -374,8 +398,11 @@ export class AuthStore {
       response = await send();
       this.#readableClaims(response, API_PATHS.refresh);
     } catch (error) {
+      if (this.#abandoned.delete(refreshId)) throw refreshUnavailableError(error);
       throw this.#refreshFailed(error, refreshId, generation);
     }
+    // Not revoked either: within the reuse grace it is the same pair a newer refresh received.
+    if (this.#abandoned.delete(refreshId)) throw refreshUnavailableError(null);
     if (generation !== this.#generation) {
       // The session ended or was replaced meanwhile: the renewed pair belongs to no one.
       void this.#revoke(response.refreshToken);
@@ -547,10 +574,16 @@ export class AuthStore {
   }
 }
 
-/** `promise`, or a `refresh_unavailable` error once `ms` have passed without an answer. */
-function withWaitLimit<T>(promise: Promise<T>, ms: number): Promise<T> {
+/**
+ * `promise`, or a `refresh_unavailable` error once `ms` have passed without an answer (then
+ * `onGiveUp` is called).
+ */
+function withWaitLimit<T>(promise: Promise<T>, ms: number, onGiveUp?: () => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(refreshUnavailableError(null)), ms);
+    const timer = setTimeout(() => {
+      onGiveUp?.();
+      reject(refreshUnavailableError(null));
+    }, ms);
     promise.then(
       (value) => {
         clearTimeout(timer);
