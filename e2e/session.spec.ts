@@ -90,6 +90,30 @@ test.describe('session across reloads', () => {
   }
 });
 
+// Issue 13, finding 10: with site data blocked, reading `localStorage` throws a SecurityError.
+test.describe('site data blocked by the browser', () => {
+  test('the app still starts, signs in and works, from memory, with no error', async ({ page }) => {
+    await page.addInitScript(() => {
+      const denied = () => {
+        throw new DOMException('Access is denied for this document.', 'SecurityError');
+      };
+      for (const name of ['localStorage', 'sessionStorage']) {
+        Object.defineProperty(window, name, { configurable: true, get: denied });
+      }
+      Object.defineProperty(IDBFactory.prototype, 'open', { configurable: true, value: denied });
+    });
+
+    await new SignInPage(page).signIn(DEMO_USER);
+
+    await expect(page.getByRole('list', { name: 'Your todos' }).getByRole('listitem')).toHaveCount(
+      3,
+    );
+    await page.getByLabel('New todo').fill('Kept in memory');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(page.getByRole('checkbox', { name: 'Kept in memory' })).toBeVisible();
+  });
+});
+
 /** A JWT-shaped string with the given payload and no valid signature. */
 function unsignedJwt(payload: object): string {
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');

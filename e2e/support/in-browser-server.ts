@@ -1,4 +1,5 @@
 import { API_PATHS, type TokenResponse } from '../../src/app/api-contract';
+import { MemoryStorage } from '../../src/app/browser-storage';
 import { handleRequest } from '../../src/app/mock-api/router';
 import { createServerContext, type ServerContext } from '../../src/app/mock-api/server-context';
 import { STATE_KEY } from '../../src/app/mock-api/server-db';
@@ -66,7 +67,7 @@ export async function signInThroughServer(options: SignInOptions): Promise<Signe
     JSON.stringify({ accessToken, refreshToken, user, previousRefreshToken: null }),
   );
   if (options.client) storage.setItem(AUTH_SETTINGS_KEY, JSON.stringify(options.client));
-  return { localStorage: storage.entries(), tokens };
+  return { localStorage: entries(storage), tokens };
 }
 
 /** The seed state as stored JSON, made once per worker process (hashing is the slow part). */
@@ -85,28 +86,9 @@ function serverContext(storage: Storage): ServerContext {
   return createServerContext({ storage, lock: createQueueLock(), isSecureContext: () => true });
 }
 
-/** `Storage` on a Map, for the server's code outside a browser. */
-class MemoryStorage implements Storage {
-  readonly #items = new Map<string, string>();
-  get length(): number {
-    return this.#items.size;
-  }
-  clear(): void {
-    this.#items.clear();
-  }
-  getItem(key: string): string | null {
-    return this.#items.get(key) ?? null;
-  }
-  key(index: number): string | null {
-    return [...this.#items.keys()][index] ?? null;
-  }
-  removeItem(key: string): void {
-    this.#items.delete(key);
-  }
-  setItem(key: string, value: string): void {
-    this.#items.set(key, String(value));
-  }
-  entries(): { name: string; value: string }[] {
-    return [...this.#items].map(([name, value]) => ({ name, value }));
-  }
+function entries(storage: Storage): { name: string; value: string }[] {
+  return Array.from({ length: storage.length }, (_, i) => storage.key(i) ?? '').map((name) => ({
+    name,
+    value: storage.getItem(name) ?? '',
+  }));
 }

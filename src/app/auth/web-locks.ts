@@ -1,6 +1,7 @@
 import { InjectionToken } from '@angular/core';
 
-import { createStorageFence, type StorageFence } from '../storage-fence';
+import { localStorageOrNull } from '../browser-storage';
+import { createStorageFence, NO_FENCE, type StorageFence } from '../storage-fence';
 
 /**
  * The Web Locks API (`navigator.locks`) as an injectable, so specs can fake it and the app can
@@ -38,12 +39,12 @@ export const REFRESH_LOCK_NAME = 'auth:refresh';
  */
 export const REFRESH_FENCE = new InjectionToken<StorageFence>('REFRESH_FENCE', {
   providedIn: 'root',
-  factory: () =>
-    createStorageFence({
-      storage: globalThis.localStorage,
-      revisionKey: 'auth:rev',
-      database: 'auth-fence',
-    }),
+  factory: () => {
+    // Site data blocked: no shared session, so nothing to fence.
+    const storage = localStorageOrNull();
+    if (!storage) return NO_FENCE;
+    return createStorageFence({ storage, revisionKey: 'auth:rev', database: 'auth-fence' });
+  },
 });
 
 /** Lock options that give up waiting after `ms` (the request then rejects with an `AbortError`). */

@@ -5,6 +5,7 @@
  * Plain code with no Angular in it, so the same factory runs in Node (the e2e fixtures sign in
  * through it); the app's DI token for it is in `server-context-token.ts`.
  */
+import { localStorageOrNull, MemoryStorage } from '../browser-storage';
 import { DEFAULT_PASSWORD_ITERATIONS } from './passwords';
 import { ServerDb } from './server-db';
 import { defaultLock, type LockFn } from './server-lock';
@@ -30,7 +31,7 @@ export interface MockApiOptions {
   isSecureContext?: () => boolean;
   /** Default: `navigator.locks`, else an in-tab queue. */
   lock?: LockFn;
-  /** Default: `localStorage`. */
+  /** Default: `localStorage`, or memory where the browser blocks site data. */
   storage?: Storage;
 }
 
@@ -42,7 +43,7 @@ export function createServerContext(options: MockApiOptions = {}): ServerContext
   const now = options.now ?? (() => Date.now());
   const passwordIterations = options.passwordIterations ?? DEFAULT_PASSWORD_ITERATIONS;
   const db = new ServerDb({
-    storage: options.storage ?? globalThis.localStorage,
+    storage: options.storage ?? localStorageOrNull() ?? new MemoryStorage(),
     lock: options.lock ?? defaultLock(),
     seed: () => createSeedState(passwordIterations, now()),
   });

@@ -6,7 +6,8 @@
  * localStorage shows the previous holder's write; where Web Locks are missing, an in-tab promise
  * queue still keeps parallel requests of one tab from losing each other's writes.
  */
-import { createStorageFence, type StorageFence } from '../storage-fence';
+import { localStorageOrNull } from '../browser-storage';
+import { createStorageFence, NO_FENCE, type StorageFence } from '../storage-fence';
 
 /** Runs `task` while holding the lock called `name`; resolves with the task's result. */
 export type LockFn = <T>(name: string, task: () => Promise<T>) => Promise<T>;
@@ -21,13 +22,11 @@ export function defaultLock(fence: StorageFence = serverFence()): LockFn {
     locks.request(name, () => fence.run(task)) as unknown as Promise<T>;
 }
 
-/** The fence of the server's localStorage state (revision `mock-api:rev`). */
+/** The fence of the server's localStorage state (revision `mock-api:rev`); none without it. */
 function serverFence(): StorageFence {
-  return createStorageFence({
-    storage: globalThis.localStorage,
-    revisionKey: 'mock-api:rev',
-    database: 'mock-api-fence',
-  });
+  const storage = localStorageOrNull();
+  if (!storage) return NO_FENCE;
+  return createStorageFence({ storage, revisionKey: 'mock-api:rev', database: 'mock-api-fence' });
 }
 
 /** An in-tab lock: tasks with the same name run one after another, in call order. */
