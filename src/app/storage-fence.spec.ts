@@ -1,26 +1,8 @@
+import { MemoryStorage } from './browser-storage';
 import { createStorageFence, StorageFence } from './storage-fence';
 
 /** One tab's own copy of localStorage (multi-process browsers keep one per tab). */
-class TabCopy implements Storage {
-  readonly #items = new Map<string, string>();
-  get length(): number {
-    return this.#items.size;
-  }
-  clear(): void {
-    this.#items.clear();
-  }
-  getItem(key: string): string | null {
-    return this.#items.get(key) ?? null;
-  }
-  key(index: number): string | null {
-    return [...this.#items.keys()][index] ?? null;
-  }
-  removeItem(key: string): void {
-    this.#items.delete(key);
-  }
-  setItem(key: string, value: string): void {
-    this.#items.set(key, value);
-  }
+class TabCopy extends MemoryStorage {
   /** What the browser does a moment after another tab wrote: this copy catches up. */
   catchUpWith(other: TabCopy): void {
     for (let i = 0; i < other.length; i++) {
