@@ -66,6 +66,22 @@ export function sessionGoneError(): HttpErrorResponse {
   });
 }
 
+/**
+ * What a request of a session that has since been replaced (signed out and in again, here or in
+ * another tab) gets instead of being sent with the new session's token.
+ */
+export function sessionChangedError(): HttpErrorResponse {
+  return new HttpErrorResponse({
+    status: 401,
+    statusText: 'Unauthorized',
+    url: API_PATHS.refresh,
+    error: {
+      error: 'invalid_grant',
+      message: 'The session this request started in has ended, so it was not sent.',
+    },
+  });
+}
+
 /** Thrown when a login or refresh answer holds tokens this app cannot decode (treated as a 502). */
 export function unreadableTokensError(url: string): HttpErrorResponse {
   return new HttpErrorResponse({

@@ -187,6 +187,28 @@ describe('AuthStore', () => {
     });
   });
 
+  // Issue 13, finding 1: a refresh of the old session must not hold up the next session.
+  it('leaves a refresh of the previous session behind: after sign-out and sign-in, requests go out at once', async () => {
+    await signInWith(t);
+    const oldRefresh = t.store.refresh();
+    const hanging = t.httpMock.expectOne(API_PATHS.refresh);
+    const signedOut = t.store.signOut();
+    t.httpMock.expectOne(API_PATHS.logout).flush(null);
+    await signedOut;
+    const second = await signInWith(t, fakeTokenResponse({ user: TEST_ADMIN }));
+
+    expect(t.store.refreshInProgress()).toBeFalse();
+    t.http.get(API_PATHS.todos).subscribe();
+    const sent = t.httpMock.expectOne(API_PATHS.todos);
+    expect(sent.request.headers.get('Authorization')).toBe(`Bearer ${second.accessToken}`);
+    sent.flush([]);
+
+    hanging.flush(fakeTokenResponse());
+    await expectAsync(oldRefresh).toBeRejected();
+    expect(t.store.accessToken()).toBe(second.accessToken);
+    t.httpMock.match(API_PATHS.logout).forEach((revoke) => revoke.flush(null));
+  });
+
   describe('refresh', () => {
     it('shares one HTTP call between concurrent callers and tells who joined', async () => {
       const login = await signInWith(t);

@@ -15,6 +15,7 @@ import {
   isTransientFailure,
   refreshUnavailableError,
   sessionEndReason,
+  sessionChangedError,
   sessionGoneError,
   unreadableTokensError,
 } from './auth-errors';
@@ -226,7 +227,7 @@ export class AuthStore {
    * Returns whether one was found. Used by `restoreSession`.
    */
   resumeStoredSession(): boolean {
-    this.#generation++;
+    this.#newGeneration();
     const stored = this.#storage.read();
     const claims = stored && decodeClaims(this.#jwt, stored.accessToken, 'access');
     this.#fromOtherTab.set(false);
@@ -371,9 +372,9 @@ export class AuthStore {
     const current = this.#session();
     if (!current) throw sessionGoneError();
     if (generation !== this.#generation) {
-      // A new session started (here or in another tab) while this refresh waited: use it.
-      const fromOtherTab = this.#fromOtherTab();
-      return { accessToken: current.accessToken, refreshId, proactive, fromOtherTab };
+      // A new session started (here or in another tab) while this refresh waited. Its token is
+      // not for requests of the old one: they fail, and the new session's notice explains why.
+      throw sessionChangedError();
     }
     const changed =
       current.refreshToken !== renewing.refreshToken ||
@@ -404,12 +405,10 @@ export class AuthStore {
     // Not revoked either: within the reuse grace it is the same pair a newer refresh received.
     if (this.#abandoned.delete(refreshId)) throw refreshUnavailableError(null);
     if (generation !== this.#generation) {
-      // The session ended or was replaced meanwhile: the renewed pair belongs to no one.
+      // The session ended or was replaced meanwhile: the renewed pair belongs to no one, and no
+      // request of the old session may be sent with the new session's token.
       void this.#revoke(response.refreshToken);
-      const current = this.#session();
-      if (!current) throw sessionGoneError();
-      const fromOtherTab = this.#fromOtherTab();
-      return { accessToken: current.accessToken, refreshId, proactive, fromOtherTab };
+      throw this.#session() ? sessionChangedError() : sessionGoneError();
     }
     const previous = this.#session();
     this.#lastRefreshId.set(refreshId);
@@ -438,7 +437,7 @@ export class AuthStore {
     const claims = this.#readableClaims(response, url);
     const previous = this.#session();
     if (previous) void this.#revoke(previous.refreshToken);
-    this.#generation++;
+    this.#newGeneration();
     const user = isUser(response.user) ? response.user : userFromClaims(claims);
     this.#lastRefreshId.set(null);
     this.#fromOtherTab.set(false);
@@ -482,10 +481,21 @@ export class AuthStore {
 
   /** Signed out in this tab's signals only (storage is left alone). */
   #forget(): void {
-    this.#generation++;
+    this.#newGeneration();
     this.#session.set(null);
     this.#lastRefreshId.set(null);
     this.#fromOtherTab.set(false);
+  }
+
+  /**
+   * A session starts or ends: a refresh still running belongs to the old one, so it is no longer
+   * the refresh to join (the new session's requests must not queue behind it), and its answer
+   * cannot revive anything (`#generation`).
+   */
+  #newGeneration(): void {
+    this.#generation++;
+    this.#inFlight = null;
+    this.#refreshing.set(false);
   }
 
   /** See `syncWithStorage`; `refreshId` is this tab's refresh that is re-reading, if any. */

@@ -135,7 +135,8 @@ describe('TabSync: one session across tabs', () => {
     expect(t.store.refreshToken()).toBe(admin.refreshToken);
   });
 
-  it('gives the requests waiting on a refresh the new session when the other tab signs in meanwhile', async () => {
+  // Issue 13, finding 2: nothing of the old session is sent with the new session's token.
+  it('fails the requests waiting on a refresh when the other tab signs in meanwhile, and keeps the new session', async () => {
     await otherTabSignsIn();
     const refreshed = t.store.refresh();
     const call = t.httpMock.expectOne(API_PATHS.refresh);
@@ -144,10 +145,13 @@ describe('TabSync: one session across tabs', () => {
     const late = fakeTokenResponse(); // the old session's renewal, arriving too late
     call.flush(late);
 
-    const result = await refreshed;
-    expect(result.accessToken).toBe(admin.accessToken);
-    expect(result.fromOtherTab).toBeTrue();
+    await expectAsync(refreshed).toBeRejectedWith(
+      jasmine.objectContaining({
+        error: jasmine.objectContaining({ message: jasmine.stringContaining('has ended') }),
+      }),
+    );
     expect(t.store.refreshToken()).toBe(admin.refreshToken);
+    expect(t.store.isSignedIn()).toBeTrue();
     const revoke = t.httpMock.expectOne(API_PATHS.logout);
     expect(revoke.request.body)
       .withContext('the orphaned pair')
