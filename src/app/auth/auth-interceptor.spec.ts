@@ -6,7 +6,7 @@ import { API_PATHS } from '../api-contract';
 import { REFRESH_UNAVAILABLE, REFRESH_UNAVAILABLE_MESSAGE } from './auth-errors';
 import { REFRESH_WAIT_LIMIT_MS } from './auth-store';
 import { AUTH_FLOW, AuthFlowTrace } from './request-context';
-import { fakeTokenResponse } from './testing/fake-tokens';
+import { fakeTokenResponse, TEST_ADMIN } from './testing/fake-tokens';
 import {
   AuthTesting,
   configureAuthTesting,
@@ -127,11 +127,12 @@ describe('authInterceptor', () => {
 
   // Found by the e2e 'Two tabs' run on a busy machine: the other tab's token had run out too.
   it('refreshes for a late 401 instead of retrying with a newer token that has expired as well', async () => {
-    const login = await signInWith(t);
+    const sid = 'sid-of-both-tabs';
+    const login = await signInWith(t, fakeTokenResponse({ sid }));
     const [call] = fire(t.http, 1);
     const late = t.httpMock.expectOne(TODOS);
     // Meanwhile another tab rotated the pair, and that access token has run out by now as well.
-    const adopted = fakeTokenResponse({ accessIn: -5 });
+    const adopted = fakeTokenResponse({ accessIn: -5, sid });
     localStorage.setItem(
       TOKENS_KEY,
       JSON.stringify({ ...adopted, previousRefreshToken: login.refreshToken }),
@@ -156,6 +157,28 @@ describe('authInterceptor', () => {
 
     expect(call.value).toBe('done');
     expect(t.store.isSignedIn()).toBeTrue();
+    expect(eventsOfType(t.events, 'sessionExpired')).toEqual([]);
+  });
+
+  // Issue 13, finding 2: a request belongs to the session it started in.
+  it('never retries a late 401 of the previous session with the next session’s token, nor ends the next session', async () => {
+    await signInWith(t);
+    const [call] = fire(t.http, 1);
+    const late = t.httpMock.expectOne(TODOS);
+    const signedOut = t.store.signOut();
+    t.httpMock.expectOne(API_PATHS.logout).flush(null);
+    await signedOut;
+    const admin = await signInWith(t, fakeTokenResponse({ user: TEST_ADMIN }));
+
+    late.flush(EXPIRED_ACCESS, UNAUTHORIZED);
+    await settle();
+
+    t.httpMock.expectNone(
+      (request) => request.headers.get('Authorization') === `Bearer ${admin.accessToken}`,
+    );
+    t.httpMock.expectNone(API_PATHS.refresh);
+    expect(call.error).toBeInstanceOf(HttpErrorResponse);
+    expect(t.store.accessToken()).toBe(admin.accessToken);
     expect(eventsOfType(t.events, 'sessionExpired')).toEqual([]);
   });
 

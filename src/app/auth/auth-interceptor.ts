@@ -3,7 +3,7 @@ import { DOCUMENT, inject } from '@angular/core';
 import { Observable, catchError, defer, from, map, of, switchMap, throwError } from 'rxjs';
 
 import { isOwnApiUrl } from './api-url';
-import { SESSION_END_REASONS, isRefreshUnavailable } from './auth-errors';
+import { SESSION_END_REASONS, isRefreshUnavailable, sessionChangedError } from './auth-errors';
 import { AuthSettings } from './auth-settings';
 import { AuthStore, RefreshResult } from './auth-store';
 import {
@@ -47,6 +47,10 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
     !request.context.get(AUTH_ENDPOINT) && isOwnApiUrl(request.url, baseUri) && store.isSignedIn();
   if (!protectedRequest) return next(request);
 
+  // The session this request belongs to: a 401 that comes back after it ended is not retried
+  // with the next session's token, and cannot end the next session.
+  const epoch = store.sessionEpoch();
+  const sameSession = () => store.sessionEpoch() === epoch;
   // Shared by both attempts: how a watcher of the first one learns which refresh its 401 led to.
   const link: AuthFlowLink = {};
   const send = ({ token, trace }: Ticket) =>
@@ -57,7 +61,9 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
       switchMap((ticket) =>
         send(ticket).pipe(
           catchError((error: unknown) => {
-            if (isUnauthorized(error)) store.endSession(SESSION_END_REASONS.retryRejected);
+            if (isUnauthorized(error) && sameSession()) {
+              store.endSession(SESSION_END_REASONS.retryRejected);
+            }
             return throwError(() => error);
           }),
         ),
@@ -67,11 +73,10 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
   return ticketBeforeSending(store, settings).pipe(
     switchMap((ticket) =>
       send(ticket).pipe(
-        catchError((error: unknown) =>
-          isUnauthorized(error) && store.isSignedIn()
-            ? retryOnce(ticket.token)
-            : throwError(() => error),
-        ),
+        catchError((error: unknown) => {
+          if (!isUnauthorized(error) || !store.isSignedIn()) return throwError(() => error);
+          return sameSession() ? retryOnce(ticket.token) : throwError(() => sessionChangedError());
+        }),
       ),
     ),
   );

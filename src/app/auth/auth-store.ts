@@ -125,6 +125,14 @@ export class AuthStore {
   /** The id of the refresh that produced the current tokens; null right after sign-in. */
   readonly lastRefreshId = this.#lastRefreshId.asReadonly();
 
+  /**
+   * Changes whenever a session starts or ends (sign-in here or adopted from another tab, sign-out,
+   * start-up): a request compares it to tell whether it still belongs to the current session.
+   */
+  sessionEpoch(): number {
+    return this.#generation;
+  }
+
   /** The id of the refresh running now, the one `refresh()` would join; null when none runs. */
   get runningRefreshId(): number | null {
     return this.#inFlight?.refreshId ?? null;
