@@ -209,6 +209,37 @@ describe('AuthStore', () => {
     t.httpMock.match(API_PATHS.logout).forEach((revoke) => revoke.flush(null));
   });
 
+  // Issue 13, finding 9: ending a session marks and removes that session only.
+  it('signing out of a stale session leaves the newer shared session in storage alone', async () => {
+    await signInWith(t);
+    const newer = fakeTokenResponse({ user: TEST_ADMIN }); // another tab's sign-in, not synced yet
+    const stored = JSON.stringify({ ...newer, previousRefreshToken: null });
+    localStorage.setItem(TOKENS_KEY, stored);
+
+    const signedOut = t.store.signOut();
+    t.httpMock.expectOne(API_PATHS.logout).flush(null);
+    await signedOut;
+
+    expect(localStorage.getItem(TOKENS_KEY)).toBe(stored);
+    expect(t.storage.endOf(t.storage.sessionId(newer as never))).toBeNull();
+  });
+
+  // Issue 13, finding 8: the user is written without the token pair of a stale copy.
+  it('setUser never writes this tab’s stale token pair over a newer rotation in storage', async () => {
+    const login = await signInWith(t, fakeTokenResponse({ sid: 'sid-shared' }));
+    const rotated = fakeTokenResponse({ sid: 'sid-shared' }); // another tab's refresh, not synced
+    localStorage.setItem(
+      TOKENS_KEY,
+      JSON.stringify({ ...rotated, previousRefreshToken: login.refreshToken }),
+    );
+
+    t.store.setUser({ ...TEST_USER, displayName: 'Renamed' });
+
+    const stored = JSON.parse(localStorage.getItem(TOKENS_KEY) ?? '{}');
+    expect(stored.refreshToken).toBe(rotated.refreshToken);
+    expect(t.store.user()?.displayName).toBe('Renamed');
+  });
+
   describe('refresh', () => {
     it('shares one HTTP call between concurrent callers and tells who joined', async () => {
       const login = await signInWith(t);

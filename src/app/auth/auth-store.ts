@@ -292,7 +292,9 @@ export class AuthStore {
   /** Replaces the user with a fresher copy from the server (e.g. `GET`/`PATCH api/users/me`). */
   setUser(user: User): void {
     const session = this.#session();
-    if (session && isUser(user)) this.#setSession({ ...session, user });
+    if (!session || !isUser(user)) return;
+    this.#session.set({ ...session, user });
+    this.#storage.writeUser(session, user);
   }
 
   #startRefresh(proactive: boolean): Promise<SharedRefresh> {
@@ -483,8 +485,9 @@ export class AuthStore {
 
   /** Ends the session here; `end` (localStorage mode) tells the other tabs how it ended. */
   #clear(end?: { kind: SessionEndKind; reason?: string }): void {
+    const ending = this.#session();
     this.#forget();
-    this.#storage.clear(end);
+    this.#storage.clear(end, ending ?? undefined);
   }
 
   /** Signed out in this tab's signals only (storage is left alone). */

@@ -71,12 +71,33 @@ export class TokenStorage {
   }
 
   /**
-   * Removes the session from every storage mode. With `end`, in localStorage mode, first records
-   * how the shared session ended (`SessionEndMark`) for the other tabs.
+   * A fresher copy of the user of `session`, written without this tab's copy of the token pair:
+   * in localStorage another tab may have rotated the pair meanwhile, and writing the old one back
+   * would make the next refresh present a rotated-out token (reuse: every tab signed out). When
+   * storage holds another session by now, nothing is written.
    */
-  clear(end?: { kind: SessionEndKind; reason?: string | null }): void {
-    if (end && this.#mode() === 'local') this.#markEnd(end.kind, end.reason ?? null);
-    for (const mode of ['local', 'session', 'memory'] as const) this.#remove(mode);
+  writeUser(session: StoredSession, user: User): void {
+    if (this.#mode() !== 'local') return this.write({ ...session, user });
+    const stored = this.#storedShared();
+    if (stored && this.sessionId(stored) === this.sessionId(session))
+      this.write({ ...stored, user });
+  }
+
+  /**
+   * Removes the session from every storage mode. With `end`, in localStorage mode, first records
+   * how the shared session ended (`SessionEndMark`) for the other tabs. With `ending`, only that
+   * session is removed and marked: a newer shared session in localStorage (another tab signed in
+   * meanwhile) is left alone.
+   */
+  clear(end?: { kind: SessionEndKind; reason?: string | null }, ending?: StoredSession): void {
+    const stored = this.#mode() === 'local' ? this.#storedShared() : null;
+    const sid = this.sessionId(ending ?? stored);
+    const newerShared = ending !== undefined && stored !== null && this.sessionId(stored) !== sid;
+    if (end && this.#mode() === 'local' && !newerShared)
+      this.#markEnd(end.kind, end.reason ?? null, sid);
+    for (const mode of ['local', 'session', 'memory'] as const) {
+      if (!(mode === 'local' && newerShared)) this.#remove(mode);
+    }
   }
 
   /** Moves the current session (if any) into `mode` and remembers the choice. */
@@ -117,9 +138,14 @@ export class TokenStorage {
     return claims && typeof claims.sid === 'string' ? claims.sid : null;
   }
 
-  #markEnd(kind: SessionEndKind, reason: string | null): void {
+  /** The session in localStorage, read as it is (unlike `read`, which also drops ended ones). */
+  #storedShared(): StoredSession | null {
     const raw = this.#get('local');
-    const sid = raw === null ? null : this.sessionId(this.#parse(raw));
+    return raw === null ? null : this.#parse(raw);
+  }
+
+  /** Marks the end of session `sid`, the one being ended (never whatever is stored by now). */
+  #markEnd(kind: SessionEndKind, reason: string | null, sid: string | null): void {
     if (!sid) return;
     const mark: SessionEndMark = { kind, reason, sid, at: Date.now() };
     try {
