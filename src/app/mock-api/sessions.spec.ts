@@ -75,6 +75,14 @@ describe('Mock API sessions: logout and the five-session limit', () => {
       expect((await refreshWith(http, tokens.refreshToken)).user.username).toBe('demo');
     });
 
+    it('does not end a session for an expired access token sent as the refresh token', async () => {
+      const tokens = await signIn(http);
+      server.clock.advance(31);
+      await logout({ refreshToken: tokens.accessToken });
+
+      expect((await refreshWith(http, tokens.refreshToken)).user.username).toBe('demo');
+    });
+
     for (const [description, body] of [
       ['no body', null],
       ['a missing refreshToken', { token: 'x' }],
