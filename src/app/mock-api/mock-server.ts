@@ -12,6 +12,7 @@ import { concatMap, defer, type Observable } from 'rxjs';
 
 import { apiTarget } from './api-url';
 import type { ServerResponse } from './http';
+import { emptyRecord } from './json-records';
 import { SERVER_CONTEXT } from './server-context-token';
 import { handleRequest, type IncomingRequest } from './router';
 
@@ -52,7 +53,7 @@ export class MockServer implements InMemoryDbService {
 
 function toIncoming(req: HttpRequest<unknown>): IncomingRequest {
   const target = apiTarget(req.urlWithParams) ?? { path: '', query: {} };
-  const headers: Record<string, string> = {};
+  const headers = emptyRecord<string>();
   for (const name of req.headers.keys()) {
     headers[name.toLowerCase()] = (req.headers.getAll(name) ?? []).join(', ');
   }

@@ -9,6 +9,7 @@ import { API_PATHS } from '../api-contract';
 import { listUsers } from './admin-handlers';
 import { login, logout, refresh, register } from './auth-handlers';
 import { error, invalidRequest, notFound, type ServerRequest, type ServerResponse } from './http';
+import { emptyRecord, parseJsonRecords } from './json-records';
 import { type Handler, protect } from './require-auth';
 import type { ServerContext } from './server-context';
 import { createTodo, deleteTodo, listTodos, updateTodo } from './todo-handlers';
@@ -61,7 +62,7 @@ export async function handleRequest(
   }
   let body: unknown;
   try {
-    body = rawBody === null || rawBody === '' ? undefined : JSON.parse(rawBody);
+    body = rawBody === null || rawBody === '' ? undefined : parseJsonRecords(rawBody);
   } catch {
     return invalidRequest('The request body is not valid JSON.');
   }
@@ -91,7 +92,7 @@ function matchPath(pattern: string, path: string): Record<string, string> | null
   const expected = pattern.split('/');
   const actual = path.split('/');
   if (expected.length !== actual.length) return null;
-  const params: Record<string, string> = {};
+  const params = emptyRecord<string>();
   for (const [i, segment] of expected.entries()) {
     if (segment.startsWith(':')) {
       const value = decodeSegment(actual[i]);

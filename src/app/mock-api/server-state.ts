@@ -50,7 +50,10 @@ export interface ServerState {
   sessions: SessionRecord[];
   refreshTokens: RefreshTokenRecord[];
   todos: TodoRecord[];
-  /** Recent failed sign-ins (epoch ms) by lower-case username, for the rate limit. */
+  /**
+   * Recent failed sign-ins (epoch ms) by lower-case username, for the rate limit. A record
+   * without a prototype (see `json-records.ts`): a username can be any key, `__proto__` too.
+   */
   loginFailures: Record<string, number[]>;
 }
 
