@@ -15,7 +15,12 @@ import {
   type ServerRequest,
   type ServerResponse,
 } from './http';
-import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from './login-throttle';
+import {
+  clearLoginFailures,
+  loginRetryAfter,
+  pruneLoginFailures,
+  recordLoginFailure,
+} from './login-throttle';
 import { hashPassword, verifyPassword } from './passwords';
 import { checkBody, textField, type TextRule } from './request-checks';
 import type { ServerContext } from './server-context';
@@ -110,6 +115,7 @@ export async function login(req: ServerRequest, ctx: ServerContext): Promise<Ser
 
   return ctx.db.update(async (state) => {
     const now = ctx.now();
+    pruneLoginFailures(state, now);
     const retryAfter = loginRetryAfter(state, username, now);
     if (retryAfter > 0) {
       const message = `Too many failed sign-in attempts. Try again in ${retryAfter} seconds.`;
@@ -169,7 +175,11 @@ export async function refresh(req: ServerRequest, ctx: ServerContext): Promise<S
       // Reuse. Within the grace window (a lost response, two tabs refreshing at once) the caller
       // gets the family's current token; after it, the family is assumed stolen and revoked.
       const successor = newestSuccessor(state, record);
-      if (now - record.usedAt < settings.reuseGrace * 1000 && isLive(successor, now)) {
+      // A negative time since use (the clock stepped back) is not "within the grace": it proves
+      // nothing about when the replay happened, so it is treated as reuse.
+      const sinceUse = now - record.usedAt;
+      const withinGrace = sinceUse >= 0 && sinceUse < settings.reuseGrace * 1000;
+      if (withinGrace && isLive(successor, now)) {
         return tokenResponse(state.signingKey, user, successor, now, settings);
       }
       endSession(state, session, 'reuse', now);

@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { API_PATHS, CREDENTIAL_RULES } from '../api-contract';
 import { type MockApiHarness, refusal, send, setUpMockApi, signIn } from './mock-api-harness';
 import { STATE_KEY } from './server-db';
-import { LOGIN_FAILURE_LIMIT } from './login-throttle';
+import { LOGIN_FAILURE_LIMIT, LOGIN_FAILURE_WINDOW_MS } from './login-throttle';
 
 /** Every name an object inherits, e.g. `constructor`, `__proto__`, `toString`. */
 const BUILT_IN_NAMES = Object.getOwnPropertyNames(Object.prototype);
@@ -13,7 +13,7 @@ const REGISTRABLE_NAMES = BUILT_IN_NAMES.filter((name) =>
   CREDENTIAL_RULES.usernamePattern.test(name),
 );
 
-describe('Mock API sign-in throttle with usernames that are built-in property names', () => {
+describe('Mock API sign-in throttle', () => {
   let server: MockApiHarness;
   let http: HttpClient;
 
@@ -62,6 +62,21 @@ describe('Mock API sign-in throttle with usernames that are built-in property na
       const error = await failedSignIn(username);
       expect(error.status).withContext(username).toBe(401);
     }
+  });
+
+  it('never asks for a wait longer than its window after the clock steps back an hour', async () => {
+    for (let i = 0; i < LOGIN_FAILURE_LIMIT; i++) await failedSignIn('demo');
+    server.clock.advance(-3600);
+
+    const throttled = await refusal(
+      http.post(API_PATHS.login, { username: 'demo', password: 'demo1234' }),
+    );
+    expect(throttled.status).toBe(429);
+    expect(throttled.error.retryAfter).toBeLessThanOrEqual(LOGIN_FAILURE_WINDOW_MS / 1000);
+    expect(Number(throttled.headers.get('Retry-After'))).toBe(throttled.error.retryAfter);
+
+    server.clock.advance(LOGIN_FAILURE_WINDOW_MS / 1000);
+    expect((await signIn(http)).user.username).toBe('demo');
   });
 
   it('still throttles the failures stored by the previous version', async () => {
