@@ -7,9 +7,10 @@
  */
 import { API_PATHS } from '../api-contract';
 import { listUsers } from './admin-handlers';
-import { login, logout, refresh, register } from './auth-handlers';
+import { login, register } from './auth-handlers';
 import { error, invalidRequest, notFound, type ServerRequest, type ServerResponse } from './http';
 import { emptyRecord, parseJsonRecords } from './json-records';
+import { logout, refresh } from './refresh-token-handlers';
 import { type Handler, protect } from './require-auth';
 import type { ServerContext } from './server-context';
 import { createTodo, deleteTodo, listTodos, updateTodo } from './todo-handlers';
