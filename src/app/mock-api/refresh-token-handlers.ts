@@ -24,7 +24,8 @@ import {
   isLive,
   newestSuccessor,
   pruneExpired,
-  sessionEndsAt,
+  type SessionEnd,
+  sessionEnd,
 } from './sessions';
 import { tokenResponse } from './token-response';
 import { type TokenProblem, verifyToken } from './token-service';
@@ -34,11 +35,12 @@ const REFRESH_TOKEN: TextRule = { min: 1, max: 4096 };
 const NOT_VALID = 'the refresh token is not valid';
 const REUSE_DETECTED = 'refresh token reuse was detected, so the session was revoked';
 const ABSOLUTE_LIFETIME = 'the session reached its absolute lifetime';
-const SESSION_ENDED: Record<NonNullable<SessionRecord['endReason']>, string> = {
+const SESSION_ENDED: Record<SessionEnd, string> = {
   logout: 'the session was signed out',
   reuse: REUSE_DETECTED,
   revoked: 'the session was revoked',
   evicted: 'the session was ended by a newer sign-in (at most 5 sessions per user)',
+  lifetime: ABSOLUTE_LIFETIME,
 };
 const TOKEN_REFUSED: Record<TokenProblem, string> = {
   malformed: NOT_VALID,
@@ -126,8 +128,8 @@ function sessionRefusal(
   now: number,
   settings: ServerSettings,
 ): string | null {
-  if (session.endReason) return SESSION_ENDED[session.endReason];
-  return now >= sessionEndsAt(session, settings) ? ABSOLUTE_LIFETIME : null;
+  const end = sessionEnd(session, now, settings);
+  return end ? SESSION_ENDED[end] : null;
 }
 
 function invalidGrant(message: string): ServerResponse {

@@ -14,6 +14,13 @@ export interface UserRecord extends User {
 /** Why a session ended early; each has its own refresh refusal message. */
 export type SessionEndReason = 'logout' | 'reuse' | 'revoked' | 'evicted';
 
+export const SESSION_END_REASONS: readonly SessionEndReason[] = [
+  'logout',
+  'reuse',
+  'revoked',
+  'evicted',
+];
+
 /** A sign-in: one family of rotated refresh tokens sharing the `sid` claim. */
 export interface SessionRecord {
   sid: string;
