@@ -5,6 +5,10 @@
  * Access tokens are checked statelessly (signature, algorithm, issuer, audience, expiry, type) plus
  * one lookup: the user must exist and must not have had their access tokens revoked since the
  * token was issued. Ending a session does not invalidate its access tokens; they simply run out.
+ *
+ * A role is checked against that user record, as stored now, never against the token's `roles`
+ * claim: the claim is a hint for the client's UI, and it would keep a demoted admin in until the
+ * token expires.
  */
 import type { Role, TokenClaims } from '../api-contract';
 import { error, type ServerRequest, type ServerResponse } from './http';
@@ -13,8 +17,9 @@ import type { UserRecord } from './server-state';
 import { type TokenProblem, verifyToken } from './token-service';
 
 export interface Caller {
-  /** The user as stored when the request was authenticated. */
+  /** The user as stored when the request was authenticated; the source of their roles. */
   user: UserRecord;
+  /** The access token's claims; its `roles` are what the user had at issue, for display only. */
   claims: TokenClaims;
 }
 
@@ -47,7 +52,7 @@ export function protect(handler: ProtectedHandler, role?: Role): Handler {
   return async (req, ctx) => {
     const result = await authenticate(req, ctx);
     if ('refusal' in result) return result.refusal;
-    if (role && !result.caller.claims.roles.includes(role)) return insufficientScope(role);
+    if (role && !result.caller.user.roles.includes(role)) return insufficientScope(role);
     return handler({ ...req, caller: result.caller }, ctx);
   };
 }
