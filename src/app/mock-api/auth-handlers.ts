@@ -98,7 +98,7 @@ export async function login(req: ServerRequest, ctx: ServerContext): Promise<Ser
     pruneExpired(state, now);
     user.lastLoginAt = new Date(now).toISOString();
     const session = startSession(state, user.id, now, settings);
-    const refreshToken = addRefreshToken(state, session, now, settings);
+    const refreshToken = addRefreshToken(state, session, user, now, settings);
     if (!refreshToken) throw new Error('A new session ended before it started.');
     return tokenResponse(state.signingKey, user, refreshToken, now, settings);
   });

@@ -96,7 +96,7 @@ export async function refresh(req: ServerRequest, ctx: ServerContext): Promise<S
     }
     if (record.revokedAt !== null) return invalidGrant(SESSION_ENDED.revoked);
 
-    const next = addRefreshToken(state, session, now, settings);
+    const next = addRefreshToken(state, session, user, now, settings);
     if (!next) return invalidGrant(ABSOLUTE_LIFETIME);
     record.usedAt = now;
     record.replacedBy = next.jti;

@@ -1,6 +1,6 @@
 import type { HttpClient } from '@angular/common/http';
 
-import { API_PATHS, type TokenResponse } from '../api-contract';
+import { API_PATHS, type TokenResponse, type User } from '../api-contract';
 import {
   bearer,
   decodeClaims,
@@ -10,7 +10,9 @@ import {
   send,
   setUpMockApi,
   signIn,
+  storedState,
 } from './mock-api-harness';
+import { STATE_KEY } from './server-db';
 
 describe('Mock API refresh: replays within and after the reuse grace', () => {
   let server: MockApiHarness;
@@ -52,6 +54,37 @@ describe('Mock API refresh: replays within and after the reuse grace', () => {
       expect((await refreshWith(http, second.refreshToken)).refreshToken).not.toBe(
         second.refreshToken,
       );
+    });
+
+    it('gives a replay after a display-name change the very same successor string', async () => {
+      const renamed = await send(
+        http.patch<User>(
+          API_PATHS.me,
+          { displayName: 'Renamed' },
+          { ...bearer(second.accessToken), observe: 'response' },
+        ),
+      );
+      expect(renamed.body!.displayName).toBe('Renamed');
+      server.clock.advance(5);
+      const replay = await refreshWith(http, first.refreshToken);
+
+      expect(replay.refreshToken).toBe(second.refreshToken);
+      expect(decodeClaims(replay.accessToken).name).withContext('access token').toBe('Renamed');
+    });
+
+    it('still rotates a refresh token recorded by the previous version', async () => {
+      const state = storedState()!;
+      for (const record of state.refreshTokens) {
+        const old = record as unknown as Record<string, unknown>;
+        delete old['name'];
+        delete old['roles'];
+      }
+      localStorage.setItem(STATE_KEY, JSON.stringify(state));
+
+      const third = await refreshWith(http, second.refreshToken);
+      expect(decodeClaims(third.refreshToken).sid).toBe(decodeClaims(first.refreshToken).sid);
+      server.clock.advance(5);
+      expect((await refreshWith(http, second.refreshToken)).refreshToken).toBe(third.refreshToken);
     });
 
     it('treats a replay after the window as reuse and revokes the session', async () => {

@@ -43,6 +43,13 @@ export interface RefreshTokenRecord {
   revokedAt: number | null;
   /** The `jti` of the token that replaced it on rotation. */
   replacedBy: string | null;
+  /**
+   * The `name` and `roles` claims it is signed with, fixed at issue so that signing it again (a
+   * replay within the reuse grace) gives the same string after a rename. Missing in records
+   * written by the previous version, which sign with the user as stored now.
+   */
+  name?: string;
+  roles?: Role[];
 }
 
 export interface TodoRecord extends Todo {
@@ -108,7 +115,9 @@ const isRefreshToken = (row: Row): boolean =>
   isNumber(row['exp']) &&
   isTime(row['usedAt']) &&
   isTime(row['revokedAt']) &&
-  (row['replacedBy'] === null || isString(row['replacedBy']));
+  (row['replacedBy'] === null || isString(row['replacedBy'])) &&
+  (row['name'] === undefined || isString(row['name'])) &&
+  (row['roles'] === undefined || (Array.isArray(row['roles']) && row['roles'].every(isRole)));
 
 const isTodo = (row: Row): boolean =>
   ['id', 'ownerId', 'title', 'createdAt'].every((key) => isString(row[key])) &&

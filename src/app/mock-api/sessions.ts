@@ -114,12 +114,14 @@ export function endSession(
 }
 
 /**
- * Records a new refresh token for the session. Its expiry is the refresh lifetime, cut short at
- * the session's absolute end; `null` when that end has been reached.
+ * Records a new refresh token for the session, signed for `user` as stored now. Its expiry is
+ * the refresh lifetime, cut short at the session's absolute end; `null` when that end has been
+ * reached.
  */
 export function addRefreshToken(
   state: ServerState,
   session: SessionRecord,
+  user: UserRecord,
   now: number,
   settings: ServerSettings,
 ): RefreshTokenRecord | null {
@@ -138,6 +140,8 @@ export function addRefreshToken(
     usedAt: null,
     revokedAt: null,
     replacedBy: null,
+    name: user.displayName,
+    roles: [...user.roles],
   };
   state.refreshTokens.push(record);
   return record;
