@@ -98,6 +98,9 @@ export type ApiErrorCode =
   | 'invalid_token'
   | 'insufficient_scope'
   | 'not_found'
+  | 'method_not_allowed'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'insecure_context'
   | 'server_error';
 

@@ -57,6 +57,11 @@ function toIncoming(req: HttpRequest<unknown>): IncomingRequest {
   for (const name of req.headers.keys()) {
     headers[name.toLowerCase()] = (req.headers.getAll(name) ?? []).join(', ');
   }
+  // The browser backend sends the Content-Type HttpClient infers (JSON for an object, text/plain
+  // for a string) when none was set; the server must see the same.
+  const detected = req.detectContentTypeHeader();
+  if (headers['content-type'] === undefined && detected !== null)
+    headers['content-type'] = detected;
   const wire = req.serializeBody();
   // A non-text body (Blob, FormData...) cannot be JSON; its string form makes the parser refuse it.
   const rawBody = wire === null || typeof wire === 'string' ? wire : String(wire);
