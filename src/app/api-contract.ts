@@ -96,6 +96,7 @@ export type ApiErrorCode =
   | 'username_taken'
   | 'invalid_grant'
   | 'invalid_token'
+  | 'missing_token'
   | 'insufficient_scope'
   | 'not_found'
   | 'method_not_allowed'

@@ -105,6 +105,6 @@ describe('Mock API admin (GET api/admin/users)', () => {
     const error = await refusal(http.get(API_PATHS.adminUsers));
 
     expect(error.status).toBe(401);
-    expect(error.error.error).toBe('invalid_token');
+    expect(error.error.error).toBe('missing_token');
   });
 });

@@ -27,6 +27,14 @@ const USERNAME: TextRule = {
   patternHint: "may only contain lowercase letters a-z, digits 0-9, '.', '_' and '-'",
 };
 const PASSWORD: TextRule = { min: CREDENTIAL_RULES.passwordMin, max: CREDENTIAL_RULES.passwordMax };
+/**
+ * The challenge of a refused sign-in. Every 401 must carry one (RFC 9110 §11.6.1), but no
+ * registered scheme fits credentials sent as a JSON body: `Basic` would make browsers open their
+ * own sign-in dialog, and `Bearer` with `invalid_token` would claim a bad token where none was
+ * sent. So the scheme is this API's own, `Password` (any token is a valid scheme name, and
+ * clients that do not know it ignore it), with the same realm as the bearer challenges.
+ */
+const PASSWORD_CHALLENGE = { 'WWW-Authenticate': 'Password realm="api"' };
 const DISPLAY_NAME: TextRule & { optional: true } = {
   optional: true,
   trim: true,
@@ -92,7 +100,9 @@ export async function login(req: ServerRequest, ctx: ServerContext): Promise<Ser
       : await hashPassword(password, ctx.passwordIterations).then(() => false);
     if (!user || !valid) {
       recordLoginFailure(state, username, now);
-      return error(401, 'invalid_credentials', 'The username or password is incorrect.');
+      return error(401, 'invalid_credentials', 'The username or password is incorrect.', {
+        headers: PASSWORD_CHALLENGE,
+      });
     }
     clearLoginFailures(state, username);
     pruneExpired(state, now);

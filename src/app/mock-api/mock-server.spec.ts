@@ -69,7 +69,7 @@ describe('Mock API server adapter and router', () => {
     expect(error.statusText).toBe('Unauthorized');
     expect(error.url).toBe(API_PATHS.me);
     expect(error.headers.get('Content-Type')).toBe('application/json');
-    expect(error.error.error).toBe('invalid_token');
+    expect(error.error.error).toBe('missing_token');
     expect(error.message).toContain('401 Unauthorized');
   });
 
