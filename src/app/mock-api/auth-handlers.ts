@@ -2,8 +2,9 @@
  * The credential endpoints: `register` and `login` (which starts a session). The endpoints that
  * take a refresh token, `refresh` and `logout`, are in `refresh-token-handlers.ts`.
  *
- * Each handler validates its input first, then does its work in one `ctx.db.update` so the checks
- * and the writes see the same state.
+ * Each handler validates its input first, hashes or verifies the password outside the state lock
+ * (PBKDF2 is slow on purpose), then does its writes in one short `ctx.db.update` that re-checks
+ * what may have changed meanwhile.
  */
 import { CREDENTIAL_RULES } from '../api-contract';
 import { error, invalidRequest, json, type ServerRequest, type ServerResponse } from './http';
@@ -16,7 +17,7 @@ import {
 import { hashPassword, verifyPassword } from './passwords';
 import { checkBody, textField, type TextRule } from './request-checks';
 import type { ServerContext } from './server-context';
-import { toUser, type UserRecord } from './server-state';
+import { type ServerState, toUser, type UserRecord } from './server-state';
 import { addRefreshToken, pruneExpired, startSession } from './sessions';
 import { tokenResponse } from './token-response';
 
@@ -82,23 +83,35 @@ export async function login(req: ServerRequest, ctx: ServerContext): Promise<Ser
   const { password } = input.value;
   const settings = ctx.db.readSettings();
 
+  // PBKDF2 is slow on purpose, so the password is checked against a snapshot, outside the state
+  // lock that every other request waits for; only the short update below holds it.
+  const snapshot = await ctx.db.read();
+  if (throttled(snapshot, username, ctx.now())) {
+    // Refused without a hash, but under the lock, so the pruned failures are stored (see
+    // `pruneLoginFailures`: after a clock step back they must start expiring now).
+    const refusal = await ctx.db.update((state) => {
+      const now = ctx.now();
+      pruneLoginFailures(state, now);
+      return throttled(state, username, now);
+    });
+    if (refusal) return refusal;
+  }
+  const checked = snapshot.users.find((candidate) => candidate.username === username);
+  // Hash even for an unknown username, so the answer takes as long as for a wrong password.
+  const valid = checked
+    ? await verifyPassword(password, checked.passwordHash)
+    : await hashPassword(password, ctx.passwordIterations).then(() => false);
+
   return ctx.db.update(async (state) => {
     const now = ctx.now();
     pruneLoginFailures(state, now);
-    const retryAfter = loginRetryAfter(state, username, now);
-    if (retryAfter > 0) {
-      const message = `Too many failed sign-in attempts. Try again in ${retryAfter} seconds.`;
-      return error(429, 'too_many_attempts', message, {
-        retryAfter,
-        headers: { 'Retry-After': String(retryAfter) },
-      });
-    }
+    // Re-checked under the lock: failures may have been added, or the user changed, meanwhile.
+    const throttledNow = throttled(state, username, now);
+    if (throttledNow) return throttledNow;
     const user = state.users.find((candidate) => candidate.username === username);
-    // Hash even for an unknown username, so the answer takes as long as for a wrong password.
-    const valid = user
-      ? await verifyPassword(password, user.passwordHash)
-      : await hashPassword(password, ctx.passwordIterations).then(() => false);
-    if (!user || !valid) {
+    const sameHash =
+      user && checked && user.id === checked.id && user.passwordHash === checked.passwordHash;
+    if (!user || !valid || !sameHash) {
       recordLoginFailure(state, username, now);
       return error(401, 'invalid_credentials', 'The username or password is incorrect.', {
         headers: PASSWORD_CHALLENGE,
@@ -111,5 +124,16 @@ export async function login(req: ServerRequest, ctx: ServerContext): Promise<Ser
     const refreshToken = addRefreshToken(state, session, user, now, settings);
     if (!refreshToken) throw new Error('A new session ended before it started.');
     return tokenResponse(state.signingKey, user, refreshToken, now, settings);
+  });
+}
+
+/** The 429 for a username with too many recent failures, or `null` when it may try. */
+function throttled(state: ServerState, username: string, now: number): ServerResponse | null {
+  const retryAfter = loginRetryAfter(state, username, now);
+  if (retryAfter === 0) return null;
+  const message = `Too many failed sign-in attempts. Try again in ${retryAfter} seconds.`;
+  return error(429, 'too_many_attempts', message, {
+    retryAfter,
+    headers: { 'Retry-After': String(retryAfter) },
   });
 }
