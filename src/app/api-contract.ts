@@ -96,8 +96,12 @@ export type ApiErrorCode =
   | 'username_taken'
   | 'invalid_grant'
   | 'invalid_token'
+  | 'missing_token'
   | 'insufficient_scope'
   | 'not_found'
+  | 'method_not_allowed'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'insecure_context'
   | 'server_error';
 

@@ -47,6 +47,14 @@ describe('httpErrorMessage', () => {
     expect(httpErrorMessage(httpError(418))).toBe('The request failed (HTTP 418).');
   });
 
+  it('explains 405, 413 and 415 without a usable body in plain words', () => {
+    expect(httpErrorMessage(httpError(405))).toBe(
+      'The server does not accept that kind of request.',
+    );
+    expect(httpErrorMessage(httpError(413))).toBe('That is too large to send.');
+    expect(httpErrorMessage(httpError(415))).toBe('The server could not read that request.');
+  });
+
   it('handles anything that is not an HttpErrorResponse', () => {
     for (const error of [new Error('boom'), 'text', null, undefined, { message: 'x' }]) {
       expect(httpErrorMessage(error)).toBe(UNEXPECTED_ERROR_MESSAGE);

@@ -12,7 +12,10 @@ const STATUS_MESSAGES: Partial<Record<number, string>> = {
   401: 'You need to sign in to do that.',
   403: 'You do not have permission to do that.',
   404: 'That could not be found.',
+  405: 'The server does not accept that kind of request.',
   409: 'That conflicts with something that already exists.',
+  413: 'That is too large to send.',
+  415: 'The server could not read that request.',
   429: 'Too many attempts. Please wait a moment and try again.',
 };
 

@@ -1,6 +1,6 @@
 import type { HttpClient } from '@angular/common/http';
 
-import { type AdminUserRow, API_PATHS } from '../api-contract';
+import { type AdminUserRow, API_PATHS, type Role } from '../api-contract';
 import {
   bearer,
   type MockApiHarness,
@@ -8,7 +8,9 @@ import {
   send,
   setUpMockApi,
   signIn,
+  storedState,
 } from './mock-api-harness';
+import { STATE_KEY } from './server-db';
 
 describe('Mock API admin (GET api/admin/users)', () => {
   let server: MockApiHarness;
@@ -76,10 +78,33 @@ describe('Mock API admin (GET api/admin/users)', () => {
     expect(error.headers.get('WWW-Authenticate')).toContain('error="insufficient_scope"');
   });
 
+  describe('roles as stored now, not as the token says', () => {
+    /** Changes a user's roles in storage, as an admin tool of a real server would. */
+    function storeRoles(username: string, roles: Role[]): void {
+      const state = storedState()!;
+      state.users.find((user) => user.username === username)!.roles = roles;
+      localStorage.setItem(STATE_KEY, JSON.stringify(state));
+    }
+
+    it('answers 403 to an admin demoted after the token was issued', async () => {
+      const { accessToken } = await signIn(http, 'admin');
+      storeRoles('admin', ['user']);
+
+      expect((await refusal(listUsers(accessToken))).status).toBe(403);
+    });
+
+    it('lets a user promoted after the token was issued through', async () => {
+      const { accessToken } = await signIn(http, 'demo');
+      storeRoles('demo', ['user', 'admin']);
+
+      expect((await send(listUsers(accessToken))).status).toBe(200);
+    });
+  });
+
   it('answers 401 (not 403) without a valid token', async () => {
     const error = await refusal(http.get(API_PATHS.adminUsers));
 
     expect(error.status).toBe(401);
-    expect(error.error.error).toBe('invalid_token');
+    expect(error.error.error).toBe('missing_token');
   });
 });

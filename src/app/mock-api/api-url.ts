@@ -1,3 +1,5 @@
+import { recordOf } from './json-records';
+
 /**
  * Which requests the in-browser server answers: same-origin URLs whose path below the app's base
  * starts with `api/` (the contract's paths are relative, so they resolve under the base href).
@@ -24,7 +26,7 @@ export function apiTarget(url: string, baseUri = defaultBase()): ApiTarget | nul
     : target.pathname.replace(/^\/+/, '');
   const path = below.replace(/\/+$/, '');
   if (path !== 'api' && !path.startsWith('api/')) return null;
-  return { path, query: Object.fromEntries(target.searchParams) };
+  return { path, query: recordOf(target.searchParams) };
 }
 
 function defaultBase(): string {

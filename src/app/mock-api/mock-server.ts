@@ -12,6 +12,7 @@ import { concatMap, defer, type Observable } from 'rxjs';
 
 import { apiTarget } from './api-url';
 import type { ServerResponse } from './http';
+import { emptyRecord } from './json-records';
 import { SERVER_CONTEXT } from './server-context-token';
 import { handleRequest, type IncomingRequest } from './router';
 
@@ -52,10 +53,15 @@ export class MockServer implements InMemoryDbService {
 
 function toIncoming(req: HttpRequest<unknown>): IncomingRequest {
   const target = apiTarget(req.urlWithParams) ?? { path: '', query: {} };
-  const headers: Record<string, string> = {};
+  const headers = emptyRecord<string>();
   for (const name of req.headers.keys()) {
     headers[name.toLowerCase()] = (req.headers.getAll(name) ?? []).join(', ');
   }
+  // The browser backend sends the Content-Type HttpClient infers (JSON for an object, text/plain
+  // for a string) when none was set; the server must see the same.
+  const detected = req.detectContentTypeHeader();
+  if (headers['content-type'] === undefined && detected !== null)
+    headers['content-type'] = detected;
   const wire = req.serializeBody();
   // A non-text body (Blob, FormData...) cannot be JSON; its string form makes the parser refuse it.
   const rawBody = wire === null || typeof wire === 'string' ? wire : String(wire);

@@ -1,14 +1,12 @@
 import type { HttpClient } from '@angular/common/http';
 
-import { API_PATHS, type TokenResponse } from '../api-contract';
+import { API_PATHS } from '../api-contract';
 import {
-  bearer,
   decodeClaims,
   forgeToken,
   type MockApiHarness,
   refreshWith,
   refusal,
-  send,
   setUpMockApi,
   signIn,
   storedState,
@@ -76,39 +74,6 @@ describe('Mock API refresh (POST api/auth/refresh)', () => {
     await refusedRefresh(stolen.refreshToken);
 
     expect((await refreshWith(http, other.refreshToken)).user.username).toBe('demo');
-  });
-
-  describe('with a reuse grace', () => {
-    let first: TokenResponse;
-    let second: TokenResponse;
-
-    beforeEach(async () => {
-      await server.controls.setReuseGrace(10);
-      first = await signIn(http);
-      second = await refreshWith(http, first.refreshToken);
-    });
-
-    it('gives a replay within the window the same successor and a valid access token of the session', async () => {
-      server.clock.advance(9);
-      const replay = await refreshWith(http, first.refreshToken);
-
-      expect(replay.refreshToken).toBe(second.refreshToken);
-      expect(decodeClaims(replay.accessToken).sid).toBe(decodeClaims(first.accessToken).sid);
-      const me = await send(
-        http.get(API_PATHS.me, { ...bearer(replay.accessToken), observe: 'response' }),
-      );
-      expect(me.status).toBe(200);
-      expect((await refreshWith(http, second.refreshToken)).refreshToken).not.toBe(
-        second.refreshToken,
-      );
-    });
-
-    it('treats a replay after the window as reuse and revokes the session', async () => {
-      server.clock.advance(10);
-
-      expect(await refusedRefresh(first.refreshToken)).toContain('reuse was detected');
-      expect(await refusedRefresh(second.refreshToken)).toContain('reuse was detected');
-    });
   });
 
   it('refuses an expired refresh token', async () => {

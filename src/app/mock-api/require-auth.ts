@@ -5,6 +5,10 @@
  * Access tokens are checked statelessly (signature, algorithm, issuer, audience, expiry, type) plus
  * one lookup: the user must exist and must not have had their access tokens revoked since the
  * token was issued. Ending a session does not invalidate its access tokens; they simply run out.
+ *
+ * A role is checked against that user record, as stored now, never against the token's `roles`
+ * claim: the claim is a hint for the client's UI, and it would keep a demoted admin in until the
+ * token expires.
  */
 import type { Role, TokenClaims } from '../api-contract';
 import { error, type ServerRequest, type ServerResponse } from './http';
@@ -13,8 +17,9 @@ import type { UserRecord } from './server-state';
 import { type TokenProblem, verifyToken } from './token-service';
 
 export interface Caller {
-  /** The user as stored when the request was authenticated. */
+  /** The user as stored when the request was authenticated; the source of their roles. */
   user: UserRecord;
+  /** The access token's claims; its `roles` are what the user had at issue, for display only. */
   claims: TokenClaims;
 }
 
@@ -25,12 +30,20 @@ export interface AuthedRequest extends ServerRequest {
 export type Handler = (req: ServerRequest, ctx: ServerContext) => Promise<ServerResponse>;
 export type ProtectedHandler = (req: AuthedRequest, ctx: ServerContext) => Promise<ServerResponse>;
 
-type AccessProblem = TokenProblem | 'missing' | 'not-bearer' | 'revoked' | 'unknown-user';
+type AccessProblem = TokenProblem | 'revoked' | 'unknown-user';
+type HeaderProblem = 'missing' | 'other-scheme' | 'not-one-token';
 
-/** Each refusal names its reason (sent in the body and in `WWW-Authenticate`). */
-const ACCESS_PROBLEMS: Record<AccessProblem, string> = {
+/** The realm of every challenge; the API's protected resources form one protection space. */
+const REALM = 'realm="api"';
+
+/** Each refusal names its reason (sent in the body and, for a bad token, `WWW-Authenticate`). */
+const HEADER_PROBLEMS: Record<HeaderProblem, string> = {
   missing: 'the request has no access token (send Authorization: Bearer <token>)',
-  'not-bearer': 'the Authorization header is not of the form Bearer <token>',
+  'other-scheme':
+    'the Authorization header is not a Bearer token (send Authorization: Bearer <token>)',
+  'not-one-token': 'the Authorization header is not of the form Bearer <token>',
+};
+const ACCESS_PROBLEMS: Record<AccessProblem, string> = {
   malformed: 'the access token is malformed',
   algorithm: 'the access token algorithm is not allowed (only HS256 is accepted)',
   signature: 'the access token signature is invalid',
@@ -47,7 +60,7 @@ export function protect(handler: ProtectedHandler, role?: Role): Handler {
   return async (req, ctx) => {
     const result = await authenticate(req, ctx);
     if ('refusal' in result) return result.refusal;
-    if (role && !result.caller.claims.roles.includes(role)) return insufficientScope(role);
+    if (role && !result.caller.user.roles.includes(role)) return insufficientScope(role);
     return handler({ ...req, caller: result.caller }, ctx);
   };
 }
@@ -57,10 +70,11 @@ export async function authenticate(
   req: ServerRequest,
   ctx: ServerContext,
 ): Promise<{ caller: Caller } | { refusal: ServerResponse }> {
-  const header = req.headers['authorization'];
-  if (header === undefined || header.trim() === '') return { refusal: invalidToken('missing') };
-  const token = /^Bearer +(\S+)$/i.exec(header.trim())?.[1];
-  if (!token) return { refusal: invalidToken('not-bearer') };
+  const [scheme = '', ...credentials] = (req.headers['authorization'] ?? '').trim().split(/\s+/);
+  if (scheme === '') return { refusal: missingToken('missing') };
+  if (scheme.toLowerCase() !== 'bearer') return { refusal: missingToken('other-scheme') };
+  const token = credentials.length === 1 ? credentials[0] : null;
+  if (!token) return { refusal: malformedHeader() };
 
   const state = await ctx.db.read();
   const verified = await verifyToken(token, state.signingKey, 'access', ctx.now());
@@ -70,6 +84,25 @@ export async function authenticate(
   if (!user) return { refusal: invalidToken('unknown-user') };
   if (claims.iat < user.accessTokensValidFrom) return { refusal: invalidToken('revoked') };
   return { caller: { user, claims } };
+}
+
+/**
+ * 401 with a bare challenge: RFC 6750 §3.1 says a request that sent no token (none at all, or
+ * another scheme) gets no error code, only the scheme and realm. The body still says what is
+ * missing, for people.
+ */
+function missingToken(problem: 'missing' | 'other-scheme'): ServerResponse {
+  return error(401, 'missing_token', HEADER_PROBLEMS[problem], {
+    headers: { 'WWW-Authenticate': `Bearer ${REALM}` },
+  });
+}
+
+/** 400 `invalid_request` (RFC 6750 §3.1): `Bearer` with no token, or with more than one. */
+function malformedHeader(): ServerResponse {
+  const message = HEADER_PROBLEMS['not-one-token'];
+  return error(400, 'invalid_request', message, {
+    headers: { 'WWW-Authenticate': challenge('invalid_request', message) },
+  });
 }
 
 function invalidToken(problem: AccessProblem): ServerResponse {
@@ -90,5 +123,5 @@ function insufficientScope(role: Role): ServerResponse {
 
 /** An RFC 6750 challenge; the description may not contain quotes or backslashes. */
 function challenge(code: string, description: string): string {
-  return `Bearer error="${code}", error_description="${description.replace(/["\\]/g, "'")}"`;
+  return `Bearer ${REALM}, error="${code}", error_description="${description.replace(/["\\]/g, "'")}"`;
 }

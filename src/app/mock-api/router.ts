@@ -7,9 +7,12 @@
  */
 import { API_PATHS } from '../api-contract';
 import { listUsers } from './admin-handlers';
-import { login, logout, refresh, register } from './auth-handlers';
-import { error, invalidRequest, notFound, type ServerRequest, type ServerResponse } from './http';
+import { login, register } from './auth-handlers';
+import { error, notFound, type ServerRequest, type ServerResponse } from './http';
+import { emptyRecord } from './json-records';
+import { logout, refresh } from './refresh-token-handlers';
 import { type Handler, protect } from './require-auth';
+import { readBody } from './request-body';
 import type { ServerContext } from './server-context';
 import { createTodo, deleteTodo, listTodos, updateTodo } from './todo-handlers';
 import { getMe, updateMe } from './user-handlers';
@@ -56,17 +59,24 @@ export async function handleRequest(
   const { rawBody, ...request } = incoming;
   const match = matchRoute(request.method, request.path);
   if ('allowed' in match) {
-    const hint = match.allowed.length > 0 ? ` (it answers ${match.allowed.join(', ')})` : '';
-    return notFound(`There is no endpoint ${request.method} ${request.path}${hint}.`);
+    if (match.allowed.length === 0) {
+      return notFound(`There is no endpoint ${request.method} ${request.path}.`);
+    }
+    // RFC 9110 §15.5.6: a known resource that does not support the method answers 405 + Allow.
+    const allow = match.allowed.join(', ');
+    return error(
+      405,
+      'method_not_allowed',
+      `${request.path} does not answer ${request.method} (it answers ${allow}).`,
+      {
+        headers: { Allow: allow },
+      },
+    );
   }
-  let body: unknown;
+  const read = readBody(rawBody, request.headers['content-type']);
+  if (!read.ok) return read.response;
   try {
-    body = rawBody === null || rawBody === '' ? undefined : JSON.parse(rawBody);
-  } catch {
-    return invalidRequest('The request body is not valid JSON.');
-  }
-  try {
-    return await match.route.handler({ ...request, params: match.params, body }, ctx);
+    return await match.route.handler({ ...request, params: match.params, body: read.body }, ctx);
   } catch (failure) {
     console.error(`[mock-api] ${request.method} ${request.path} failed:`, failure);
     return error(500, 'server_error', 'The server failed unexpectedly. Please try again.');
@@ -91,7 +101,7 @@ function matchPath(pattern: string, path: string): Record<string, string> | null
   const expected = pattern.split('/');
   const actual = path.split('/');
   if (expected.length !== actual.length) return null;
-  const params: Record<string, string> = {};
+  const params = emptyRecord<string>();
   for (const [i, segment] of expected.entries()) {
     if (segment.startsWith(':')) {
       const value = decodeSegment(actual[i]);

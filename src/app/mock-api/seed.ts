@@ -7,6 +7,7 @@
  * | admin    | `admin1234` | user, admin |
  */
 import type { Role } from '../api-contract';
+import { emptyRecord } from './json-records';
 import { hashPassword } from './passwords';
 import type { ServerState, TodoRecord, UserRecord } from './server-state';
 import { generateSigningKey } from './token-service';
@@ -77,6 +78,6 @@ export async function createSeedState(
     sessions: [],
     refreshTokens: [],
     todos,
-    loginFailures: {},
+    loginFailures: emptyRecord(),
   };
 }

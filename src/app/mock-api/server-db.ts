@@ -7,6 +7,7 @@
  * one tab or several, never lose a write. Missing state is seeded; unreadable or corrupt state is
  * replaced by the seed with a console warning, never an error for the app.
  */
+import { parseJsonRecords } from './json-records';
 import type { LockFn } from './server-lock';
 import { DEFAULT_SERVER_SETTINGS, parseSettings, type ServerSettings } from './server-settings';
 import { isServerState, type ServerState } from './server-state';
@@ -133,10 +134,11 @@ export class ServerDb {
   }
 }
 
+/** Parses into records without prototypes, so a key like a username `__proto__` stays a key. */
 function parseJson(raw: string | null): unknown {
   if (raw === null) return null;
   try {
-    return JSON.parse(raw);
+    return parseJsonRecords(raw);
   } catch {
     return null;
   }

@@ -14,6 +14,13 @@ export interface UserRecord extends User {
 /** Why a session ended early; each has its own refresh refusal message. */
 export type SessionEndReason = 'logout' | 'reuse' | 'revoked' | 'evicted';
 
+export const SESSION_END_REASONS: readonly SessionEndReason[] = [
+  'logout',
+  'reuse',
+  'revoked',
+  'evicted',
+];
+
 /** A sign-in: one family of rotated refresh tokens sharing the `sid` claim. */
 export interface SessionRecord {
   sid: string;
@@ -36,6 +43,13 @@ export interface RefreshTokenRecord {
   revokedAt: number | null;
   /** The `jti` of the token that replaced it on rotation. */
   replacedBy: string | null;
+  /**
+   * The `name` and `roles` claims it is signed with, fixed at issue so that signing it again (a
+   * replay within the reuse grace) gives the same string after a rename. Missing in records
+   * written by the previous version, which sign with the user as stored now.
+   */
+  name?: string;
+  roles?: Role[];
 }
 
 export interface TodoRecord extends Todo {
@@ -50,7 +64,10 @@ export interface ServerState {
   sessions: SessionRecord[];
   refreshTokens: RefreshTokenRecord[];
   todos: TodoRecord[];
-  /** Recent failed sign-ins (epoch ms) by lower-case username, for the rate limit. */
+  /**
+   * Recent failed sign-ins (epoch ms) by lower-case username, for the rate limit. A record
+   * without a prototype (see `json-records.ts`): a username can be any key, `__proto__` too.
+   */
   loginFailures: Record<string, number[]>;
 }
 
@@ -98,7 +115,9 @@ const isRefreshToken = (row: Row): boolean =>
   isNumber(row['exp']) &&
   isTime(row['usedAt']) &&
   isTime(row['revokedAt']) &&
-  (row['replacedBy'] === null || isString(row['replacedBy']));
+  (row['replacedBy'] === null || isString(row['replacedBy'])) &&
+  (row['name'] === undefined || isString(row['name'])) &&
+  (row['roles'] === undefined || (Array.isArray(row['roles']) && row['roles'].every(isRole)));
 
 const isTodo = (row: Row): boolean =>
   ['id', 'ownerId', 'title', 'createdAt'].every((key) => isString(row[key])) &&

@@ -13,6 +13,9 @@ import {
   signIn,
   storedState,
 } from './mock-api-harness';
+import { STATE_KEY } from './server-db';
+import type { SessionRecord } from './server-state';
+import { activeSessionsOf } from './sessions';
 import { generateSigningKey } from './token-service';
 
 describe('Mock API sessions: logout and the five-session limit', () => {
@@ -75,6 +78,14 @@ describe('Mock API sessions: logout and the five-session limit', () => {
       expect((await refreshWith(http, tokens.refreshToken)).user.username).toBe('demo');
     });
 
+    it('does not end a session for an expired access token sent as the refresh token', async () => {
+      const tokens = await signIn(http);
+      server.clock.advance(31);
+      await logout({ refreshToken: tokens.accessToken });
+
+      expect((await refreshWith(http, tokens.refreshToken)).user.username).toBe('demo');
+    });
+
     for (const [description, body] of [
       ['no body', null],
       ['a missing refreshToken', { token: 'x' }],
@@ -85,6 +96,41 @@ describe('Mock API sessions: logout and the five-session limit', () => {
 
         expect(error.status).toBe(400);
         expect(error.error.error).toBe('invalid_request');
+      });
+    }
+  });
+
+  describe('one definition of an ended session', () => {
+    /** Changes the stored session of `refreshToken` as an older version or another writer might. */
+    function storeSession(refreshToken: string, changes: Partial<SessionRecord>): void {
+      const state = storedState()!;
+      const session = state.sessions.find((s) => s.sid === decodeClaims(refreshToken).sid)!;
+      Object.assign(session, changes);
+      localStorage.setItem(STATE_KEY, JSON.stringify(state));
+    }
+
+    const cases: [string, Partial<SessionRecord>, string][] = [
+      ['an end time but no reason', { endReason: null }, 'the session was revoked'],
+      ['a reason but no end time', { endedAt: null }, 'the session was signed out'],
+      [
+        'a reason this version does not know',
+        { endReason: 'expired' as never },
+        'the session was revoked',
+      ],
+    ];
+    for (const [description, changes, message] of cases) {
+      it(`refuses to refresh, and counts as ended, a session with ${description}`, async () => {
+        const tokens = await signIn(http);
+        const settings = server.controls.settings();
+        storeSession(tokens.refreshToken, {
+          endedAt: server.clock.now(),
+          endReason: 'logout',
+          ...changes,
+        });
+
+        expect(await refusedRefreshMessage(tokens.refreshToken)).toBe(message);
+        const state = storedState()!;
+        expect(activeSessionsOf(state, tokens.user.id, server.clock.now(), settings)).toEqual([]);
       });
     }
   });

@@ -4,12 +4,13 @@
  * callers run them inside `ServerDb.update`.
  */
 import type { ServerSettings } from './server-settings';
-import type {
-  RefreshTokenRecord,
-  ServerState,
-  SessionEndReason,
-  SessionRecord,
-  UserRecord,
+import {
+  type RefreshTokenRecord,
+  type ServerState,
+  SESSION_END_REASONS,
+  type SessionEndReason,
+  type SessionRecord,
+  type UserRecord,
 } from './server-state';
 
 export const MAX_ACTIVE_SESSIONS = 5;
@@ -21,12 +22,33 @@ export function sessionEndsAt(session: SessionRecord, settings: ServerSettings):
   return session.createdAt + settings.sessionLifetime * 1000;
 }
 
+/** How a session ended: early, for a reason, or at its absolute lifetime. */
+export type SessionEnd = SessionEndReason | 'lifetime';
+
+/**
+ * How the session ended, or `null` while it runs: the one definition of "ended" for refresh,
+ * the session count and `endSession`. Either field marks an early end, so a record that has only
+ * one of them (written by an older version or by hand) is ended too; a reason this version does
+ * not know reads as `revoked`.
+ */
+export function sessionEnd(
+  session: SessionRecord,
+  now: number,
+  settings: ServerSettings,
+): SessionEnd | null {
+  const { endedAt, endReason } = session;
+  if (endedAt !== null || endReason !== null) {
+    return endReason !== null && SESSION_END_REASONS.includes(endReason) ? endReason : 'revoked';
+  }
+  return now >= sessionEndsAt(session, settings) ? 'lifetime' : null;
+}
+
 /** A token that can still be rotated: not used, not revoked, not expired. */
 export function isLive(record: RefreshTokenRecord, now: number): boolean {
   return record.usedAt === null && record.revokedAt === null && record.exp * 1000 > now;
 }
 
-/** Not ended, inside its absolute lifetime, and holding a live refresh token. */
+/** Not ended (see `sessionEnd`) and holding a live refresh token. */
 export function isSessionActive(
   state: ServerState,
   session: SessionRecord,
@@ -34,8 +56,7 @@ export function isSessionActive(
   settings: ServerSettings,
 ): boolean {
   return (
-    session.endedAt === null &&
-    now < sessionEndsAt(session, settings) &&
+    sessionEnd(session, now, settings) === null &&
     state.refreshTokens.some((record) => record.sid === session.sid && isLive(record, now))
   );
 }
@@ -75,28 +96,32 @@ export function startSession(
   return session;
 }
 
-/** Ends a session and revokes every refresh token of it that was still unrevoked. */
+/**
+ * Ends a session and revokes every refresh token of it that was still unrevoked. The first end
+ * time and reason stay; a record missing one of them gets it now.
+ */
 export function endSession(
   state: ServerState,
   session: SessionRecord,
   reason: SessionEndReason,
   now: number,
 ): void {
-  if (session.endedAt !== null) return;
-  session.endedAt = now;
-  session.endReason = reason;
+  session.endedAt ??= now;
+  session.endReason ??= reason;
   for (const record of state.refreshTokens) {
     if (record.sid === session.sid && record.revokedAt === null) record.revokedAt = now;
   }
 }
 
 /**
- * Records a new refresh token for the session. Its expiry is the refresh lifetime, cut short at
- * the session's absolute end; `null` when that end has been reached.
+ * Records a new refresh token for the session, signed for `user` as stored now. Its expiry is
+ * the refresh lifetime, cut short at the session's absolute end; `null` when that end has been
+ * reached.
  */
 export function addRefreshToken(
   state: ServerState,
   session: SessionRecord,
+  user: UserRecord,
   now: number,
   settings: ServerSettings,
 ): RefreshTokenRecord | null {
@@ -115,6 +140,8 @@ export function addRefreshToken(
     usedAt: null,
     revokedAt: null,
     replacedBy: null,
+    name: user.displayName,
+    roles: [...user.roles],
   };
   state.refreshTokens.push(record);
   return record;

@@ -27,10 +27,19 @@ export async function tokenResponse(
     { ...identity, jti: crypto.randomUUID(), typ: 'access', iat, exp },
     signingKey,
   );
-  // Signing is deterministic, so the same record always gives the same refresh token string
-  // (as long as the user's name and roles are unchanged); the reuse grace relies on that.
+  // Signing is deterministic and every claim of a refresh token comes from its record (name and
+  // roles as at issue), so the same record always gives the same string, even after a rename;
+  // the reuse grace relies on that.
+  const signedFor = { name: refresh.name ?? user.displayName, roles: refresh.roles ?? user.roles };
   const refreshToken = await signToken(
-    { ...identity, jti: refresh.jti, typ: 'refresh', iat: refresh.iat, exp: refresh.exp },
+    {
+      ...identity,
+      ...signedFor,
+      jti: refresh.jti,
+      typ: 'refresh',
+      iat: refresh.iat,
+      exp: refresh.exp,
+    },
     signingKey,
   );
   const nowSeconds = Math.floor(now / 1000);

@@ -49,7 +49,10 @@ export function signToken(contents: TokenContents, signingKey: string): Promise<
     .sign(base64url.decode(signingKey));
 }
 
-/** Checks algorithm, signature, issuer, audience, `exp`/`nbf` at `now` (epoch ms) and `typ`. */
+/**
+ * Checks algorithm and signature, then `typ`, then issuer, audience and `exp`/`nbf` at `now`
+ * (epoch ms).
+ */
 export async function verifyToken(
   token: string,
   signingKey: string,
@@ -66,8 +69,13 @@ export async function verifyToken(
     }));
   } catch (failure) {
     const problem = problemOf(failure);
-    const claims = problem === 'expired' ? asClaims(payloadOf(failure)) : null;
-    return claims ? { ok: false, problem, claims } : { ok: false, problem };
+    const claims = asClaims(signedPayloadOf(failure));
+    // The type comes first: a token of the other type is refused as such even when it has also
+    // expired, so no caller that accepts an expired token can be handed the wrong kind.
+    if (claims && claims.typ !== expected) return { ok: false, problem: 'wrong-type', claims };
+    return claims && problem === 'expired'
+      ? { ok: false, problem, claims }
+      : { ok: false, problem };
   }
   const claims = asClaims(payload);
   if (!claims) return { ok: false, problem: 'malformed' };
@@ -86,8 +94,11 @@ function problemOf(failure: unknown): TokenProblem {
   return 'malformed';
 }
 
-function payloadOf(failure: unknown): unknown {
-  return failure instanceof errors.JWTExpired ? failure.payload : undefined;
+/** The payload of a token refused by a claim check, which `jose` runs only after the signature. */
+function signedPayloadOf(failure: unknown): unknown {
+  const claimFailure =
+    failure instanceof errors.JWTExpired || failure instanceof errors.JWTClaimValidationFailed;
+  return claimFailure ? failure.payload : undefined;
 }
 
 /** The payload as `TokenClaims` when every claim this server relies on has the right type. */

@@ -1,0 +1,157 @@
+/**
+ * The endpoints that take a refresh token in the body: `refresh` (rotation with reuse detection)
+ * and `logout`.
+ *
+ * Each handler validates its input first, then does its work in one `ctx.db.update` so the checks
+ * and the writes see the same state. Refresh refusals are sentence fragments: the client shows
+ * them after "Your session has ended: ".
+ */
+import {
+  error,
+  invalidRequest,
+  networkError,
+  noContent,
+  type ServerRequest,
+  type ServerResponse,
+} from './http';
+import { checkBody, textField, type TextRule } from './request-checks';
+import type { ServerContext } from './server-context';
+import type { ServerSettings } from './server-settings';
+import type { SessionRecord } from './server-state';
+import {
+  addRefreshToken,
+  endSession,
+  isLive,
+  newestSuccessor,
+  pruneExpired,
+  type SessionEnd,
+  sessionEnd,
+} from './sessions';
+import { tokenResponse } from './token-response';
+import { type TokenProblem, verifyToken } from './token-service';
+
+const REFRESH_TOKEN: TextRule = { min: 1, max: 4096 };
+
+const NOT_VALID = 'the refresh token is not valid';
+const REUSE_DETECTED = 'refresh token reuse was detected, so the session was revoked';
+const ABSOLUTE_LIFETIME = 'the session reached its absolute lifetime';
+const SESSION_ENDED: Record<SessionEnd, string> = {
+  logout: 'the session was signed out',
+  reuse: REUSE_DETECTED,
+  revoked: 'the session was revoked',
+  evicted: 'the session was ended by a newer sign-in (at most 5 sessions per user)',
+  lifetime: ABSOLUTE_LIFETIME,
+};
+const TOKEN_REFUSED: Record<TokenProblem, string> = {
+  malformed: NOT_VALID,
+  algorithm: NOT_VALID,
+  signature: NOT_VALID,
+  'issuer-or-audience': NOT_VALID,
+  expired: 'the refresh token expired',
+  'not-yet-valid': 'the refresh token is not valid yet',
+  'wrong-type': 'the token is not a refresh token',
+};
+
+/** `POST api/auth/refresh {refreshToken}` → 200 token response with a new refresh token. */
+export async function refresh(req: ServerRequest, ctx: ServerContext): Promise<ServerResponse> {
+  const input = checkBody(req.body, (body) => ({
+    refreshToken: textField(body, 'refreshToken', REFRESH_TOKEN),
+  }));
+  if (!input.ok) return invalidRequest(input.message);
+  const simulated = await simulatedRefreshFailure(ctx);
+  if (simulated) return simulated;
+  const settings = ctx.db.readSettings();
+
+  return ctx.db.update(async (state) => {
+    const now = ctx.now();
+    pruneExpired(state, now);
+    const verified = await verifyToken(input.value.refreshToken, state.signingKey, 'refresh', now);
+    const { claims } = verified;
+    const session = claims && state.sessions.find((s) => s.sid === claims.sid);
+    if (!verified.ok) {
+      const sessionGone =
+        verified.problem === 'expired' && session && sessionRefusal(session, now, settings);
+      return invalidGrant(sessionGone || TOKEN_REFUSED[verified.problem]);
+    }
+    const record = state.refreshTokens.find((r) => r.jti === verified.claims.jti);
+    const user = state.users.find((candidate) => candidate.id === verified.claims.sub);
+    const family = record && session && user && record.sid === session.sid;
+    if (!family || record.userId !== user.id) return invalidGrant(NOT_VALID);
+    const ended = sessionRefusal(session, now, settings);
+    if (ended) return invalidGrant(ended);
+
+    if (record.usedAt !== null) {
+      // Reuse. Within the grace window (a lost response, two tabs refreshing at once) the caller
+      // gets the family's current token; after it, the family is assumed stolen and revoked.
+      const successor = newestSuccessor(state, record);
+      // A negative time since use (the clock stepped back) is not "within the grace": it proves
+      // nothing about when the replay happened, so it is treated as reuse.
+      const sinceUse = now - record.usedAt;
+      const withinGrace = sinceUse >= 0 && sinceUse < settings.reuseGrace * 1000;
+      if (withinGrace && isLive(successor, now)) {
+        return tokenResponse(state.signingKey, user, successor, now, settings);
+      }
+      endSession(state, session, 'reuse', now);
+      return invalidGrant(REUSE_DETECTED);
+    }
+    if (record.revokedAt !== null) return invalidGrant(SESSION_ENDED.revoked);
+
+    const next = addRefreshToken(state, session, user, now, settings);
+    if (!next) return invalidGrant(ABSOLUTE_LIFETIME);
+    record.usedAt = now;
+    record.replacedBy = next.jti;
+    return tokenResponse(state.signingKey, user, next, now, settings);
+  });
+}
+
+/** `POST api/auth/logout {refreshToken}` → 204, ending that token's session if it has one. */
+export async function logout(req: ServerRequest, ctx: ServerContext): Promise<ServerResponse> {
+  const input = checkBody(req.body, (body) => ({
+    refreshToken: textField(body, 'refreshToken', REFRESH_TOKEN),
+  }));
+  if (!input.ok) return invalidRequest(input.message);
+
+  await ctx.db.update(async (state) => {
+    const now = ctx.now();
+    const verified = await verifyToken(input.value.refreshToken, state.signingKey, 'refresh', now);
+    // An expired token still proves which session it belongs to; a forged one proves nothing.
+    const claims = verified.ok || verified.problem === 'expired' ? verified.claims : undefined;
+    const session = claims && state.sessions.find((s) => s.sid === claims.sid);
+    if (session && session.userId === claims.sub) endSession(state, session, 'logout', now);
+  });
+  return noContent();
+}
+
+/** Why a session can no longer refresh, or `null` while it can. */
+function sessionRefusal(
+  session: SessionRecord,
+  now: number,
+  settings: ServerSettings,
+): string | null {
+  const end = sessionEnd(session, now, settings);
+  return end ? SESSION_ENDED[end] : null;
+}
+
+function invalidGrant(message: string): ServerResponse {
+  return error(400, 'invalid_grant', message);
+}
+
+/** Consumes the one-shot failure set by `DemoServerControls.failNextRefresh`, if any. */
+async function simulatedRefreshFailure(ctx: ServerContext): Promise<ServerResponse | null> {
+  if (ctx.db.readSettings().failNextRefresh === 'none') return null;
+  const mode = await ctx.db.updateSettings((settings) => {
+    const pending = settings.failNextRefresh;
+    settings.failNextRefresh = 'none';
+    return pending;
+  });
+  switch (mode) {
+    case 'server-error':
+      return error(500, 'server_error', 'The refresh failed on the server (simulated).');
+    case 'network-error':
+      return networkError();
+    case 'invalid-grant':
+      return invalidGrant('the server refused the refresh token (simulated)');
+    default:
+      return null;
+  }
+}
