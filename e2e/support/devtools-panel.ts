@@ -82,12 +82,14 @@ export class DevtoolsPanel {
     accessLifetime?: number;
     refreshLifetime?: number;
     latency?: number;
+    clockOffset?: number;
   }): Promise<void> {
     const controls = this.section('Demo controls');
     const fields: [string, number | undefined][] = [
       ['Access token lifetime (s)', values.accessLifetime],
       ['Refresh token lifetime (s)', values.refreshLifetime],
       ['Latency (ms)', values.latency],
+      ['Server clock offset (s)', values.clockOffset],
     ];
     for (const [label, value] of fields) {
       if (value !== undefined) await controls.getByLabel(label).fill(String(value));

@@ -59,6 +59,7 @@ describe('DevtoolsPanel', () => {
       'Refresh token lifetime (s)',
       'Latency (ms)',
       'Reuse grace (s)',
+      'Server clock offset (s)',
       'Next refresh fails with',
       'Number of requests',
       'Each request',

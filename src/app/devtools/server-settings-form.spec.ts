@@ -40,6 +40,17 @@ describe('ServerSettingsForm', () => {
     expect(input('Refresh token lifetime (s)').value).toBe('300');
     expect(input('Latency (ms)').value).toBe('0');
     expect(input('Reuse grace (s)').value).toBe('0');
+    expect(input('Server clock offset (s)').value).toBe('0');
+  });
+
+  it('sets the server clock offset, behind as well as ahead', async () => {
+    const { type, submit, controls } = await render();
+    type('Server clock offset (s)', '-600');
+    await submit();
+    expect(controls.settings().clockOffset).toBe(-600);
+    type('Server clock offset (s)', '3601');
+    await submit();
+    expect(controls.settings().clockOffset).toBe(-600);
   });
 
   it('sets the reuse grace on the server', async () => {

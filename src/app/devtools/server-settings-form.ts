@@ -82,6 +82,7 @@ export class ServerSettingsForm {
     if (setting === 'accessTokenLifetime') return this.#controls.setAccessTokenLifetime(value);
     if (setting === 'refreshTokenLifetime') return this.#controls.setRefreshTokenLifetime(value);
     if (setting === 'reuseGrace') return this.#controls.setReuseGrace(value);
+    if (setting === 'clockOffset') return this.#controls.setClockOffset(value);
     return this.#controls.setLatency(value);
   }
 }

@@ -36,8 +36,10 @@ describe('demo control validation', () => {
       'Refresh token lifetime (s)',
       'Latency (ms)',
       'Reuse grace (s)',
+      'Server clock offset (s)',
     ]);
     expect(SERVER_SETTING_FIELDS[3].hint).toContain('0–60 s');
     expect(SERVER_SETTING_FIELDS[0].hint).toContain('5–3600 s');
+    expect(SERVER_SETTING_FIELDS[4].hint).toContain('-3600–3600 s');
   });
 });

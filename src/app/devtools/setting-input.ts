@@ -16,6 +16,7 @@ export const SERVER_SETTING_FIELDS: readonly SettingField[] = [
   field('refreshTokenLifetime', 'Refresh token lifetime (s)', 'for refresh tokens issued from now'),
   field('latency', 'Latency (ms)', 'added to every response'),
   field('reuseGrace', 'Reuse grace (s)', 'a rotated refresh token replayed within it is forgiven'),
+  field('clockOffset', 'Server clock offset (s)', 'added to the server’s clock (negative: behind)'),
 ];
 
 export const MIN_BURST = 1;

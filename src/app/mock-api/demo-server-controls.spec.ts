@@ -47,6 +47,7 @@ describe('DemoServerControls', () => {
       sessionLifetime: 3600,
       latency: 250,
       reuseGrace: 0,
+      clockOffset: 0,
       failNextRefresh: 'none',
     });
   });
@@ -57,6 +58,7 @@ describe('DemoServerControls', () => {
     ['sessionLifetime', (v) => controls.setSessionLifetime(v), 10, 2_592_000],
     ['latency', (v) => controls.setLatency(v), 0, 5000],
     ['reuseGrace', (v) => controls.setReuseGrace(v), 0, 60],
+    ['clockOffset', (v) => controls.setClockOffset(v), -3600, 3600],
   ];
   for (const [setting, set, min, max] of setters) {
     it(`sets ${setting} from ${min} to ${max} and refuses values outside that range`, async () => {
@@ -110,6 +112,39 @@ describe('DemoServerControls', () => {
     expect((await refusal(http.get(API_PATHS.me, bearer(tokens.accessToken)))).error.message).toBe(
       'the access token expired',
     );
+  });
+
+  it('moves the server’s clock by the clock offset: iat, exp and every expiry check follow it', async () => {
+    const before = await signIn(http);
+    await controls.setClockOffset(-600);
+    const tokens = await signIn(http);
+    const claims = decodeClaims(tokens.accessToken);
+
+    expect(claims.iat).toBe(Math.floor(server.clock.now() / 1000) - 600);
+    expect(claims.exp - claims.iat).toBe(30);
+    const me = await send(
+      http.get(API_PATHS.me, { ...bearer(tokens.accessToken), observe: 'response' }),
+    );
+    expect(me.status).toBe(200);
+    // Ten minutes ahead instead: a token issued 30 s ago on the old clock has expired.
+    await controls.setClockOffset(600);
+    expect((await refusal(http.get(API_PATHS.me, bearer(before.accessToken)))).error.message).toBe(
+      'the access token expired',
+    );
+  });
+
+  it('reads settings stored before the clock offset existed, with offset 0 and nothing lost', async () => {
+    const { clockOffset, ...older } = { ...DEFAULT_SERVER_SETTINGS, latency: 1234 };
+    expect(clockOffset).toBe(0);
+    localStorage.setItem(SETTINGS_KEY, JSON.stringify(older));
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideMockApi()] });
+    const warn = spyOn(console, 'warn');
+    expect(TestBed.inject(DemoServerControls).settings()).toEqual({
+      ...DEFAULT_SERVER_SETTINGS,
+      latency: 1234,
+    });
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('updates settings() when the server consumes a one-shot refresh failure', async () => {

@@ -67,6 +67,11 @@ export class DemoServerControls {
     return this.#set('reuseGrace', seconds);
   }
 
+  /** −3600–3600 s added to the server's clock (negative: behind), for the clock-skew demo. */
+  setClockOffset(seconds: number): Promise<void> {
+    return this.#set('clockOffset', seconds);
+  }
+
   /** Makes the next `POST api/auth/refresh` fail this way (once); `'none'` cancels. */
   async failNextRefresh(mode: RefreshFailureMode): Promise<void> {
     if (!REFRESH_FAILURE_MODES.includes(mode)) {

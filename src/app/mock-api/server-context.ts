@@ -13,7 +13,10 @@ import { createSeedState } from './seed';
 
 export interface ServerContext {
   db: ServerDb;
-  /** The current time in epoch milliseconds. */
+  /**
+   * The server's current time in epoch milliseconds: the clock (`MockApiOptions.now`) plus the
+   * demo's **Server clock offset** setting.
+   */
   now(): number;
   /** PBKDF2 iterations for new password hashes (existing hashes keep their own count). */
   passwordIterations: number;
@@ -40,9 +43,10 @@ export function hasWebCrypto(): boolean {
 }
 
 export function createServerContext(options: MockApiOptions = {}): ServerContext {
-  const now = options.now ?? (() => Date.now());
+  const clock = options.now ?? (() => Date.now());
+  const now = () => clock() + db.readSettings().clockOffset * 1000;
   const passwordIterations = options.passwordIterations ?? DEFAULT_PASSWORD_ITERATIONS;
-  const db = new ServerDb({
+  const db: ServerDb = new ServerDb({
     storage: options.storage ?? localStorageOrNull() ?? new MemoryStorage(),
     lock: options.lock ?? defaultLock(),
     seed: () => createSeedState(passwordIterations, now()),

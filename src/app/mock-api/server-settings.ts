@@ -27,6 +27,11 @@ export interface ServerSettings {
   latency: number;
   /** Seconds after a rotation during which the old refresh token still gets the same successor. */
   reuseGrace: number;
+  /**
+   * Seconds added to the server's clock (negative: behind), to show what clock skew between
+   * client and server does: every `iat`, `exp` and expiry check of the server moves with it.
+   */
+  clockOffset: number;
   failNextRefresh: RefreshFailureMode;
 }
 
@@ -46,6 +51,7 @@ export const SETTING_LIMITS: Readonly<Record<NumericSetting, SettingLimit>> = {
   sessionLifetime: { min: 10, max: 2_592_000, unit: 's', label: 'Absolute session lifetime' },
   latency: { min: 0, max: 5000, unit: 'ms', label: 'Latency' },
   reuseGrace: { min: 0, max: 60, unit: 's', label: 'Reuse grace' },
+  clockOffset: { min: -3600, max: 3600, unit: 's', label: 'Server clock offset' },
 };
 
 /** Lifetimes short enough to watch tokens expire and refresh. */
@@ -55,6 +61,7 @@ export const DEFAULT_SERVER_SETTINGS: Readonly<ServerSettings> = {
   sessionLifetime: 3600,
   latency: 250,
   reuseGrace: 0,
+  clockOffset: 0,
   failNextRefresh: 'none',
 };
 
@@ -79,10 +86,20 @@ export function checkSetting(setting: NumericSetting, value: unknown): string | 
   return `${label} must be a whole number of ${units} from ${min} to ${max}.`;
 }
 
+/** Settings added after the first release: stored settings without them take the default. */
+const ADDED_LATER: readonly NumericSetting[] = ['clockOffset'];
+
+/** Stored settings as they are, with the defaults of settings added since they were written. */
+function withLaterDefaults(candidate: Record<string, unknown>): Record<string, unknown> {
+  const filled = { ...candidate };
+  for (const setting of ADDED_LATER) filled[setting] ??= DEFAULT_SERVER_SETTINGS[setting];
+  return filled;
+}
+
 /** Stored settings, or `null` when they are not a complete, valid settings object. */
 export function parseSettings(raw: unknown): ServerSettings | null {
   if (typeof raw !== 'object' || raw === null) return null;
-  const candidate = raw as Record<string, unknown>;
+  const candidate = withLaterDefaults(raw as Record<string, unknown>);
   const numeric = Object.keys(SETTING_LIMITS) as NumericSetting[];
   if (numeric.some((setting) => checkSetting(setting, candidate[setting]) !== null)) return null;
   const mode = candidate['failNextRefresh'];
