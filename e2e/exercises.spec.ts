@@ -263,10 +263,12 @@ test.describe('docs/exercises.md', () => {
     await expect(devtools.counter('refresh')).toHaveText('1');
     await mainNav(page).getByRole('link', { name: 'Profile' }).click();
 
-    // The client sees the expiry itself: no refresh call, a best-effort logout, the notice.
+    // This browser's clock is not the judge: the token is presented, and the server's refusal
+    // ends the session, with its reason. Nothing is left to revoke, so no logout call.
     await expectSessionEnded(page, 'the refresh token expired', /\/login\?returnUrl=%2Fprofile$/);
-    await expect(devtools.row(/POST \/api\/auth\/logout 204/)).toHaveCount(1);
-    await expect(devtools.counter('refresh')).toHaveText('1');
+    await expect(devtools.row(/POST \/api\/auth\/refresh 400/)).toHaveCount(1);
+    await expect(devtools.counter('refresh')).toHaveText('2');
+    await expect(devtools.row(/POST \/api\/auth\/logout/)).toHaveCount(0);
 
     // Sign in: straight back to Profile.
     await signIn.fillAndSubmit(DEMO_USER.username, DEMO_USER.password);
@@ -494,5 +496,51 @@ test.describe('docs/exercises.md', () => {
     );
     await devtools.refreshNow();
     await expect(mainNav(page).getByRole('button', { name: 'Sign out' })).toBeVisible();
+  });
+
+  test('Skew the server clock', async ({ page }) => {
+    await page.clock.install();
+    const openPage = async (name: 'Profile' | 'Dashboard') => {
+      await mainNav(page).getByRole('link', { name }).click();
+      await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    };
+    // 1-2. Signed in, devtools open, the server's clock 10 minutes behind this browser's.
+    const devtools = await signInWithDevtools(page);
+    await devtools.setServerSettings({ clockOffset: -600 });
+    const skew = devtools.section('Token inspector').getByTestId('clock-skew');
+    await expect(skew).toHaveText(/^Server clock: in step/);
+
+    // 3. A pair from the slow server: its exp is in this browser's past, yet both read valid.
+    await devtools.refreshNow();
+    await expect(skew).toHaveText(/^Server clock: 10 min 0 s behind this browser's\./);
+    await expect(devtools.tokenState('Access token')).toHaveText('valid');
+    await expect(devtools.tokenState('Refresh token')).toHaveText('valid');
+    await devtools.clearActivity();
+
+    // 4. Each page makes its one request, and none is preceded by a refresh.
+    await openPage('Profile');
+    await expect(devtools.row(/GET \/api\/users\/me 200/)).toHaveCount(1);
+    await openPage('Dashboard');
+    await expect(devtools.row(/GET \/api\/todos 200/)).toHaveCount(1);
+    await expect(devtools.counter('refresh')).toHaveText('0');
+    await expect(page).toHaveURL(/\/dashboard$/);
+
+    // 5. Expired on the server's clock: one proactive refresh before the next request.
+    await letExpire(page, [devtools], 'Access token', 30_000);
+    await openPage('Profile');
+    await expect(
+      devtools.row(/POST \/api\/auth\/refresh 200/).filter({ hasText: 'proactive' }),
+    ).toHaveCount(1);
+    await expect(devtools.counter('refresh')).toHaveText('1');
+
+    // 6. The server's clock jumps 10 minutes forward, past the refresh token's 5 minutes: the
+    // server refuses it, and that is what ends the session. Signed in again, the clocks agree.
+    await devtools.setServerSettings({ clockOffset: 0 });
+    await devtools.root.getByRole('button', { name: 'Refresh now' }).click();
+    await expectSessionEnded(page, 'the refresh token expired', /\/login\?returnUrl=%2Fprofile$/);
+    await new SignInPage(page).fillAndSubmit(DEMO_USER.username, DEMO_USER.password);
+    await expect(page).toHaveURL(/\/profile$/);
+    await expect(skew).toHaveText(/^Server clock: in step with this browser's \(within 2 s\)\./);
+    await expect(devtools.tokenState('Access token')).toHaveText('valid');
   });
 });

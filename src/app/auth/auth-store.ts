@@ -29,6 +29,7 @@ import {
   SIGNED_OUT_IN_OTHER_TAB,
   sessionEndedNotice,
 } from './session-notices';
+import { clockOffsetAtReceipt, usableOffset } from './server-clock';
 import { decodeClaims, expiresAt, isRecord, isUser, userFromClaims } from './token-claims';
 import { SessionEndKind, StoredSession, TokenStorage } from './token-storage';
 import {
@@ -121,6 +122,11 @@ export class AuthStore {
   /** Expiry times in ms since the epoch, or null when signed out. */
   readonly accessExpiresAt = computed(() => expiresAt(this.#jwt, this.accessToken()));
   readonly refreshExpiresAt = computed(() => expiresAt(this.#jwt, this.refreshToken()));
+  /**
+   * The server's clock minus this browser's, in ms, as measured when the current pair arrived;
+   * 0 when signed out or when the difference is mere network delay (see `server-clock.ts`).
+   */
+  readonly clockOffsetMs = computed(() => usableOffset(this.#session()?.clockOffsetMs));
   readonly refreshInProgress = this.#refreshing.asReadonly();
   /** The id of the refresh that produced the current tokens; null right after sign-in. */
   readonly lastRefreshId = this.#lastRefreshId.asReadonly();
@@ -150,10 +156,27 @@ export class AuthStore {
     return this.user()?.roles.includes(role) ?? false;
   }
 
-  /** True when signed out or when the access token expires within `seconds` (or already has). */
+  /** Now on the server's clock, in ms since the epoch: every expiry is judged against this. */
+  serverNow(): number {
+    return Date.now() + this.clockOffsetMs();
+  }
+
+  /**
+   * True when signed out or when the access token expires within `seconds` (or already has), in
+   * server time.
+   */
   accessTokenExpiresWithin(seconds: number): boolean {
-    const token = this.accessToken();
-    return !token || this.#jwt.isTokenExpired(token, seconds);
+    const expires = this.accessExpiresAt();
+    return expires === null || expires - seconds * 1000 <= this.serverNow();
+  }
+
+  /**
+   * The refresh token's `exp` has passed in server time, as far as this tab can tell. Only a hint:
+   * the session still ends only when the server refuses the token (or another tab saw it end).
+   */
+  refreshTokenLooksExpired(): boolean {
+    const expires = this.refreshExpiresAt();
+    return expires !== null && expires <= this.serverNow();
   }
 
   /** Rejects with the server's `HttpErrorResponse` (401 `invalid_credentials`, 429, …). */
@@ -405,9 +428,10 @@ export class AuthStore {
   ): Promise<SharedRefresh> {
     const generation = this.#generation;
     let response: TokenResponse;
+    let clockOffsetMs: number;
     try {
       response = await send();
-      this.#readableClaims(response, API_PATHS.refresh);
+      clockOffsetMs = this.#offsetAtReceipt(response, API_PATHS.refresh);
     } catch (error) {
       if (this.#abandoned.delete(refreshId)) throw refreshUnavailableError(error);
       throw this.#refreshFailed(error, refreshId, generation);
@@ -428,6 +452,7 @@ export class AuthStore {
       refreshToken: response.refreshToken,
       user: isUser(response.user) ? response.user : (previous?.user ?? null),
       previousRefreshToken: previous?.refreshToken ?? null,
+      clockOffsetMs,
     });
     this.#events.emit({ type: 'tokenRefreshed', refreshId, proactive });
     return { accessToken: response.accessToken, refreshId, proactive, fromOtherTab: false };
@@ -445,6 +470,7 @@ export class AuthStore {
 
   #startSession(response: TokenResponse, url: string): User {
     const claims = this.#readableClaims(response, url);
+    const clockOffsetMs = clockOffsetAtReceipt(claims.iat, Date.now());
     const previous = this.#session();
     if (previous) void this.#revoke(previous.refreshToken);
     this.#newGeneration();
@@ -457,9 +483,15 @@ export class AuthStore {
       refreshToken: response.refreshToken,
       user,
       previousRefreshToken: null,
+      clockOffsetMs,
     });
     this.#events.emit({ type: 'signedIn', user });
     return user;
+  }
+
+  /** How far the server's clock is from this browser's, from a pair that has just arrived. */
+  #offsetAtReceipt(response: TokenResponse, url: string): number {
+    return clockOffsetAtReceipt(this.#readableClaims(response, url).iat, Date.now());
   }
 
   /** The access-token claims of a login or refresh answer; throws when a token is unreadable. */
@@ -555,12 +587,12 @@ export class AuthStore {
 
   /**
    * The shared session is no longer in storage. With a `SessionEndMark` another tab ended it;
-   * without one, either its refresh token ran out (then it ends here as expired) or storage was
-   * cleared some other way (treated as a sign-out elsewhere).
+   * without one, either its refresh token ran out (judged in server time; then it ends here as
+   * expired) or storage was cleared some other way (treated as a sign-out elsewhere).
    */
   #sharedSessionGone(current: StoredSession): void {
     const mark = this.#storage.endOf(this.#storage.sessionId(current));
-    if (!mark && this.#jwt.isTokenExpired(current.refreshToken)) {
+    if (!mark && this.refreshTokenLooksExpired()) {
       this.endSession(SESSION_END_REASONS.refreshExpired);
       return;
     }

@@ -1,7 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 
 import { API_PATHS } from '../api-contract';
-import { SESSION_END_REASONS } from './auth-errors';
 import { AUTH_FLOW } from './request-context';
 import { SessionRecheck } from './session-recheck';
 import { fakeTokenResponse, newSid } from './testing/fake-tokens';
@@ -30,6 +29,22 @@ describe('SessionRecheck: a tab that comes back', () => {
   });
 
   afterEach(() => t.httpMock.verify());
+
+  /** The refresh presents `refreshToken`; the server refuses it, and only that ends the session. */
+  async function expectPresentedAndRefused(refreshToken: string): Promise<void> {
+    const call = t.httpMock.expectOne(API_PATHS.refresh);
+    expect(call.request.body).toEqual({ refreshToken });
+    call.flush(
+      { error: 'invalid_grant', message: 'The refresh token expired.' },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await settle();
+    expect(t.store.isSignedIn()).toBeFalse();
+    expect(eventsOfType(t.events, 'sessionExpired')).toEqual([
+      { type: 'sessionExpired', reason: 'the refresh token expired' },
+    ]);
+    t.httpMock.expectNone(API_PATHS.logout);
+  }
 
   it('refreshes at once when it becomes visible with an expired access token', async () => {
     await signInWith(t, fakeTokenResponse({ accessIn: -10 }));
@@ -65,15 +80,21 @@ describe('SessionRecheck: a tab that comes back', () => {
     expect(t.store.refreshInProgress()).toBeFalse();
   });
 
-  it('ends the session when the refresh token has expired meanwhile', async () => {
+  // Issue 13, finding 3: the client's clock alone never ends a session.
+  it('presents a refresh token that looks expired, and ends the session only on the refusal', async () => {
     const { refreshToken } = await signInWith(t, fakeTokenResponse({ refreshIn: -1 }));
     becomeVisible();
-    expect(t.store.isSignedIn()).toBeFalse();
-    expect(eventsOfType(t.events, 'sessionExpired')).toEqual([
-      { type: 'sessionExpired', reason: SESSION_END_REASONS.refreshExpired },
-    ]);
-    expect(t.httpMock.expectOne(API_PATHS.logout).request.body).toEqual({ refreshToken });
+    expect(t.store.isSignedIn()).withContext('not ended on this clock alone').toBeTrue();
+    await expectPresentedAndRefused(refreshToken);
+  });
+
+  it('keeps a session whose tokens look expired only on this browser’s fast clock', async () => {
+    // This browser's clock is 10 min fast: the server's fresh tokens look expired here.
+    await signInWith(t, fakeTokenResponse({ serverAheadBy: -600, accessIn: 60, refreshIn: 300 }));
+    becomeVisible();
     t.httpMock.expectNone(API_PATHS.refresh);
+    expect(t.store.isSignedIn()).toBeTrue();
+    expect(t.store.accessTokenExpiresWithin(t.settings.leewaySeconds())).toBeFalse();
   });
 
   it('checks again when the network comes back', async () => {
@@ -88,13 +109,10 @@ describe('SessionRecheck: a tab that comes back', () => {
     const { refreshToken } = await signInWith(t, fakeTokenResponse({ refreshIn: -1 }));
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
     expect(t.store.isSignedIn()).withContext('a first load is not a restore').toBeTrue();
+    t.httpMock.expectNone(API_PATHS.refresh);
 
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
-    expect(t.store.isSignedIn()).toBeFalse();
-    expect(eventsOfType(t.events, 'sessionExpired')).toEqual([
-      { type: 'sessionExpired', reason: SESSION_END_REASONS.refreshExpired },
-    ]);
-    expect(t.httpMock.expectOne(API_PATHS.logout).request.body).toEqual({ refreshToken });
+    await expectPresentedAndRefused(refreshToken);
   });
 
   it('first takes over tokens another tab refreshed while this one was hidden', async () => {

@@ -1,14 +1,15 @@
 import { DOCUMENT, DestroyRef, Injectable, inject } from '@angular/core';
 
-import { SESSION_END_REASONS } from './auth-errors';
 import { AuthSettings } from './auth-settings';
 import { AuthStore } from './auth-store';
 
 /**
  * Background tabs: browsers throttle or freeze the timers of hidden tabs, and an offline tab
  * cannot refresh. So when the tab becomes visible again, or the network comes back, the session
- * is checked at once: first brought in line with the other tabs, then ended if the refresh token
- * has expired, or refreshed now if the access token expires within the leeway (proactive mode).
+ * is checked at once: first brought in line with the other tabs, then refreshed now if the access
+ * token expires within the leeway (proactive mode) or the refresh token looks expired, both in
+ * server time. It never ends the session itself: this browser's clock may be wrong, so a refresh
+ * token that looks expired is presented anyway and the server's refusal is what ends it.
  *
  * The same goes for a page the Back button restores from the browser's back/forward cache: it
  * comes back exactly as it was left. Chromium then delivers the `storage` events it held back, but
@@ -51,13 +52,9 @@ export class SessionRecheck {
   async recheck(): Promise<void> {
     this.#store.syncWithStorage();
     if (!this.#store.isSignedIn()) return;
-    const refreshExpiresAt = this.#store.refreshExpiresAt();
-    if (refreshExpiresAt !== null && refreshExpiresAt <= Date.now()) {
-      this.#store.endSession(SESSION_END_REASONS.refreshExpired);
-      return;
-    }
     const leeway = this.#settings.leewaySeconds();
-    if (this.#settings.proactiveRefresh() && this.#store.accessTokenExpiresWithin(leeway)) {
+    const due = this.#settings.proactiveRefresh() && this.#store.accessTokenExpiresWithin(leeway);
+    if (due || this.#store.refreshTokenLooksExpired()) {
       // A refusal ends the session inside the store; a transient failure keeps it: nothing to add.
       await this.#store.refresh({ proactive: true }).catch(() => undefined);
     }

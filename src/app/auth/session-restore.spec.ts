@@ -92,12 +92,41 @@ describe('restoreSession', () => {
     );
   });
 
-  // Issue test 10 (dead session)
-  it('starts signed out and clears storage when the refresh token has expired', async () => {
-    keep(stored(-600, -10));
-    await startRestore().done;
+  // Issue test 10 (dead session). Issue 13, finding 3: the server, not this clock, says it is dead.
+  it('starts signed out and clears storage when the server refuses an expired refresh token', async () => {
+    const session = stored(-600, -10);
+    keep(session);
+    const restore = startRestore();
+    const call = t.httpMock.expectOne(API_PATHS.refresh);
+    expect(call.request.body).toEqual({ refreshToken: session.refreshToken });
+    call.flush(
+      { error: 'invalid_grant', message: 'The refresh token expired.' },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await restore.done;
     expect(t.store.isSignedIn()).toBeFalse();
     expect(localStorage.getItem(TOKENS_KEY)).toBeNull();
+    expect(t.store.sessionNotice()?.reason).toBe('the refresh token expired');
+  });
+
+  it('restores a session whose tokens look expired only on this browser’s fast clock', async () => {
+    // This browser's clock is 10 min fast (the offset was measured at sign-in): the server's
+    // tokens, 60 s and 300 s from expiry on its own clock, look expired here.
+    const session: StoredSession = {
+      accessToken: fakeJwt('access', 60, TEST_USER, {}, -600),
+      refreshToken: fakeJwt('refresh', 300, TEST_USER, {}, -600),
+      user: TEST_USER,
+      previousRefreshToken: null,
+      clockOffsetMs: -600_000,
+    };
+    keep(session);
+    const restore = startRestore();
+    t.httpMock.expectNone(API_PATHS.refresh);
+    t.httpMock.expectOne(API_PATHS.me).flush(TEST_USER);
+    await restore.done;
+    expect(t.store.isSignedIn()).toBeTrue();
+    expect(t.store.accessToken()).toBe(session.accessToken);
+    expect(t.store.clockOffsetMs()).toBe(-600_000);
   });
 
   it('starts signed out, with the server’s reason as notice, when the refresh is refused', async () => {

@@ -12,11 +12,13 @@ export const RESTORE_WAIT_LIMIT_MS = 5_000;
 /**
  * The app initializer (see `provideAuth`): restores the stored session before the first route.
  *
- * - nothing, garbage or an expired refresh token in storage: signed out, storage cleared;
- * - a valid access token: signed in at once; `GET api/users/me` confirms it in the background
- *   (a revoked session then ends through the interceptor's normal 401 path);
- * - an access token that is expired (or within the leeway): refreshed first. Refused: signed
- *   out, with the reason as session notice. Transient failure: still signed in with the tokens.
+ * - nothing or garbage in storage: signed out, storage cleared;
+ * - a valid access token (in server time, with the clock offset stored with the session):
+ *   signed in at once; `GET api/users/me` confirms it in the background (a revoked session then
+ *   ends through the interceptor's normal 401 path);
+ * - an access token that is expired (or within the leeway): refreshed first, even when the
+ *   refresh token looks expired too (this browser's clock may be wrong; the server decides).
+ *   Refused: signed out, with the reason as session notice. Transient failure: still signed in.
  * - a duplicated tab in session-storage mode (its sessionStorage, tokens included, was copied
  *   from a tab that is still open, see `TabIdentity`): the copied session is left to the original
  *   and this tab starts signed out, with a notice. Only then does start-up wait for the tab check.

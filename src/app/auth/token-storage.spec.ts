@@ -36,10 +36,6 @@ const GARBAGE: Record<string, string> = {
     accessToken: fakeJwt('refresh', 3600),
     refreshToken: fakeJwt('access', 60),
   }),
-  'an expired refresh token': JSON.stringify({
-    accessToken: fakeJwt('access', -100),
-    refreshToken: fakeJwt('refresh', -10),
-  }),
 };
 
 describe('TokenStorage', () => {
@@ -72,6 +68,25 @@ describe('TokenStorage', () => {
     expect(storage.read()).toEqual(session);
   });
 
+  // Issue 13, finding 3: this browser's clock may be wrong; the server decides what has expired.
+  it('keeps a session whose refresh token looks expired on this clock, for the server to judge', () => {
+    const session = validSession({
+      accessToken: fakeJwt('access', -100),
+      refreshToken: fakeJwt('refresh', -10),
+    });
+    storage.write(session);
+    expect(storage.read()).toEqual(session);
+    expect(localStorage.getItem(TOKENS_KEY)).not.toBeNull();
+  });
+
+  it('keeps the clock offset measured at receipt, and reads a session stored without one', () => {
+    const session = validSession();
+    storage.write({ ...session, clockOffsetMs: -600_000 });
+    expect(storage.read()?.clockOffsetMs).toBe(-600_000);
+    localStorage.setItem(TOKENS_KEY, JSON.stringify({ ...session, clockOffsetMs: 'fast' }));
+    expect(storage.read()).toEqual(session);
+  });
+
   it('drops a stored user or previous token of the wrong shape but keeps the tokens', () => {
     const session = validSession();
     localStorage.setItem(
@@ -101,7 +116,7 @@ describe('TokenStorage', () => {
     storage.setMode('memory');
     storage.write({ ...validSession(), accessToken: 'garbage' });
     expect(storage.read()).toBeNull();
-    storage.write({ ...validSession(), refreshToken: fakeJwt('refresh', -1) });
+    storage.write({ ...validSession(), refreshToken: fakeJwt('access', 60) });
     expect(storage.read()).toBeNull();
   });
 

@@ -13,6 +13,11 @@ export interface StoredSession {
   readonly user: User | null;
   /** The refresh token rotated out by the last refresh (for the devtools replay demo). */
   readonly previousRefreshToken: string | null;
+  /**
+   * The server's clock minus this browser's, in ms, measured when the pair arrived (see
+   * `server-clock.ts`). Absent in sessions stored before it was kept: then 0.
+   */
+  readonly clockOffsetMs?: number;
 }
 
 export const TOKENS_KEY = 'auth:tokens';
@@ -38,7 +43,9 @@ type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 /**
  * The only code that touches token storage. The session lives in localStorage, sessionStorage or
  * memory (`AuthSettings.storageMode`, switched with `setMode`). Reading never throws: anything that
- * is not a valid session (not JSON, not JWTs, refresh token expired) reads as `null` and is removed.
+ * is not a session (not JSON, not JWTs) reads as `null` and is removed. A refresh token that looks
+ * expired is kept: expiry is the server's call, on the server's clock (this browser's clock may be
+ * wrong), so the store presents it and the server refuses it if it has indeed expired.
  *
  * Several tabs: in localStorage mode all tabs share one session, and ending it leaves a
  * `SessionEndMark` (`auth:session-end`) so the other tabs can say why they were signed out. A
@@ -169,15 +176,15 @@ export class TokenStorage {
       return null;
     }
     if (!isRecord(value)) return null;
-    const { accessToken, refreshToken, user, previousRefreshToken } = value;
+    const { accessToken, refreshToken, user, previousRefreshToken, clockOffsetMs } = value;
     if (!decodeClaims(this.#jwt, accessToken, 'access')) return null;
     if (!decodeClaims(this.#jwt, refreshToken, 'refresh')) return null;
-    if (this.#jwt.isTokenExpired(refreshToken as string)) return null;
     return {
       accessToken: accessToken as string,
       refreshToken: refreshToken as string,
       user: isUser(user) ? user : null,
       previousRefreshToken: typeof previousRefreshToken === 'string' ? previousRefreshToken : null,
+      ...(Number.isFinite(clockOffsetMs) ? { clockOffsetMs: clockOffsetMs as number } : {}),
     };
   }
 

@@ -1,13 +1,19 @@
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 
+import { AuthStore } from '../auth/auth-store';
 import { provideJwtDecoder } from '../auth/provide-auth';
-import { fakeJwt } from '../auth/testing/fake-tokens';
+import { fakeJwt, TEST_USER } from '../auth/testing/fake-tokens';
 import { Clock } from './clock';
 import { TokenCard } from './token-card';
 
 describe('TokenCard', () => {
-  async function render(kind: 'access' | 'refresh', token: string | null) {
-    TestBed.configureTestingModule({ providers: [provideJwtDecoder(), Clock] });
+  /** `clockOffsetMs`: the server's clock minus this browser's, as the store measured it. */
+  async function render(kind: 'access' | 'refresh', token: string | null, clockOffsetMs = 0) {
+    const store: Pick<AuthStore, 'clockOffsetMs'> = { clockOffsetMs: signal(clockOffsetMs) };
+    TestBed.configureTestingModule({
+      providers: [provideJwtDecoder(), Clock, { provide: AuthStore, useValue: store }],
+    });
     const fixture = TestBed.createComponent(TokenCard);
     fixture.componentRef.setInput('kind', kind);
     fixture.componentRef.setInput('token', token);
@@ -32,6 +38,13 @@ describe('TokenCard', () => {
     const { text } = await render('refresh', fakeJwt('refresh', -3));
     expect(text('[data-testid=token-state]')).toBe('expired');
     expect(text('[data-testid=token-countdown]')).toMatch(/^expired \d s ago$/);
+  });
+
+  it('counts down on the server’s clock when this browser’s is 10 min fast', async () => {
+    const token = fakeJwt('access', 30, TEST_USER, {}, -600);
+    const { text } = await render('access', token, -600_000);
+    expect(text('[data-testid=token-state]')).toBe('valid');
+    expect(text('[data-testid=token-countdown]')).toMatch(/^expires in (29|30) s$/);
   });
 
   it('says "none" when there is no token', async () => {

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { JwtHelperService } from '@auth0/angular-jwt';
 
 import { AuthSettings } from '../auth/auth-settings';
+import { AuthStore } from '../auth/auth-store';
 import { clockTime } from './activity-row-view';
 import { Clock } from './clock';
 import { TokenState, decodeToken, expiringWindowMs, tokenCountdown } from './token-state';
@@ -41,6 +42,8 @@ export class TokenCard {
   readonly #now = inject(Clock).now;
   readonly #jwt = inject(JwtHelperService);
   readonly #leeway = inject(AuthSettings).leewaySeconds;
+  /** Countdowns run on the server's clock, as the store judges expiry (`server-clock.ts`). */
+  readonly #clockOffset = inject(AuthStore).clockOffsetMs;
 
   readonly kind = input.required<'access' | 'refresh'>();
   readonly token = input<string | null>(null);
@@ -53,7 +56,7 @@ export class TokenCard {
   protected readonly countdown = computed(() => {
     const { timing } = this.decoded();
     const window = expiringWindowMs(this.kind(), timing, this.#leeway());
-    return tokenCountdown(timing, this.#now(), window);
+    return tokenCountdown(timing, this.#now() + this.#clockOffset(), window);
   });
   protected readonly badgeClass = computed(() => BADGE_CLASSES[this.countdown().state]);
   protected readonly progressLabel = computed(() => `${this.label()} lifetime left`);

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 
 import { AuthStore } from '../auth/auth-store';
+import { SKEW_NOISE_MS } from '../auth/server-clock';
 import { httpErrorMessage } from '../http-error-message';
 import { Clock } from './clock';
 import { DevtoolsNote } from './devtools-note';
@@ -32,6 +33,9 @@ export class TokenInspector {
   protected readonly refreshing = this.#store.refreshInProgress;
   protected readonly canRefresh = computed(() => this.#store.isSignedIn() && !this.refreshing());
   protected readonly message = signal('');
+  protected readonly skew = computed(() =>
+    this.#store.isSignedIn() ? describeSkew(this.#store.clockOffsetMs()) : null,
+  );
 
   /** Renews the pair now, through the same single-flight refresh the interceptor uses. */
   protected async refreshNow(): Promise<void> {
@@ -43,4 +47,21 @@ export class TokenInspector {
       this.message.set(`Refresh failed: ${httpErrorMessage(error)}`);
     }
   }
+}
+
+/**
+ * One line on how this browser's clock compares with the server's (`AuthStore.clockOffsetMs`,
+ * positive when the server is ahead), for the inspector.
+ */
+export function describeSkew(offsetMs: number): string {
+  if (offsetMs === 0) {
+    return `Server clock: in step with this browser's (within ${SKEW_NOISE_MS / 1000} s).`;
+  }
+  const seconds = Math.round(Math.abs(offsetMs) / 1000);
+  const size = seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+  const side = offsetMs > 0 ? 'ahead of' : 'behind';
+  return (
+    `Server clock: ${size} ${side} this browser's. Countdowns and expiry checks use the ` +
+    `server's time.`
+  );
 }

@@ -37,14 +37,18 @@ export function rawJwt(payload: unknown): string {
   )}.c2lnbmF0dXJl`;
 }
 
-/** A token of `typ` for `user` that expires `expiresInSeconds` from now (negative: expired). */
+/**
+ * A token of `typ` for `user` that expires `expiresInSeconds` from now (negative: expired), on a
+ * server clock `serverAheadBy` seconds ahead of this browser's (negative: behind).
+ */
 export function fakeJwt(
   typ: 'access' | 'refresh',
   expiresInSeconds: number,
   user: User = TEST_USER,
   extra: Partial<TokenClaims> = {},
+  serverAheadBy = 0,
 ): string {
-  const now = Math.floor(Date.now() / 1000);
+  const now = Math.floor(Date.now() / 1000) + serverAheadBy;
   const claims: TokenClaims = {
     iss: 'test',
     aud: 'test',
@@ -72,6 +76,8 @@ export interface FakeSessionOptions {
   user?: User;
   /** The server session (`sid` claim); default: a new one, as after a sign-in. */
   sid?: string;
+  /** Seconds the issuing server's clock is ahead of this browser's (negative: behind); 0. */
+  serverAheadBy?: number;
 }
 
 /** A new server session id, as a sign-in would start. */
@@ -84,8 +90,14 @@ export function fakeSession(options: FakeSessionOptions = {}): FakeSession {
   const user = options.user ?? TEST_USER;
   const sid = options.sid ?? newSid();
   return {
-    accessToken: fakeJwt('access', options.accessIn ?? 60, user, { sid }),
-    refreshToken: fakeJwt('refresh', options.refreshIn ?? 3600, user, { sid }),
+    accessToken: fakeJwt('access', options.accessIn ?? 60, user, { sid }, options.serverAheadBy),
+    refreshToken: fakeJwt(
+      'refresh',
+      options.refreshIn ?? 3600,
+      user,
+      { sid },
+      options.serverAheadBy,
+    ),
   };
 }
 
