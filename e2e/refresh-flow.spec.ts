@@ -203,4 +203,32 @@ test.describe('refresh flow in the Auth devtools', () => {
     await expect(todoItem(page, 'Works on the next try')).toBeVisible();
     await expect(devtools.row(/POST \/api\/auth\/refresh 200/)).toHaveCount(1);
   });
+
+  test('a refresh that never answers is given up after 15 s: a message, the session kept, and the next action starts a new refresh', async ({
+    page,
+  }) => {
+    const devtools = await signInWith(page);
+    await devtools.failNextRefresh('hangs (never answers)');
+    await devtools.expireAccessTokenNow();
+    await devtools.clearActivity();
+
+    await addTodo(page, 'Blocked by a refresh that hangs');
+    await expect(devtools.row(/POST \/api\/todos 401/)).toHaveCount(1);
+    await expect(
+      devtools.section('Demo controls').getByLabel('Next refresh fails with'),
+    ).toHaveValue('none');
+    const alert = page.getByRole('main').getByRole('alert');
+    await expect(alert).toHaveCount(0);
+
+    // The wait limit (REFRESH_WAIT_LIMIT_MS, 15 s) on the browser's clock.
+    await page.clock.fastForward(15_000);
+    await expect(alert).toContainText('You are still signed in');
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+
+    await addTodo(page, 'Works on the next try');
+    await expect(todoItem(page, 'Works on the next try')).toBeVisible();
+    await expect(devtools.row(/POST \/api\/auth\/refresh 200/)).toHaveCount(1);
+    await expect(devtools.counter('refresh')).toHaveText('2');
+  });
 });

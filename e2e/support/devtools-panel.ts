@@ -2,7 +2,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 export type TokenKind = 'Access token' | 'Refresh token';
 export type Counter = 'requests' | '401' | 'refresh' | 'retries';
-export type RefreshFailure = 'none' | 'server error' | 'network error' | 'invalid grant';
+export type RefreshFailure =
+  'none' | 'server error' | 'network error' | 'hangs (never answers)' | 'invalid grant';
 
 /**
  * Page object for the Auth devtools panel (`<aside aria-label="Auth devtools">`): token

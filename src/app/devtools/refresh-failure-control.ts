@@ -21,6 +21,13 @@ export const REFRESH_FAILURE_OPTIONS: readonly {
     effect: 'The next refresh gets no answer (status 0): the request fails, you stay signed in.',
   },
   {
+    mode: 'hang',
+    label: 'hangs (never answers)',
+    effect:
+      'The next refresh is never answered: after 15 s its requests fail and you stay signed ' +
+      'in; the next request starts a new refresh.',
+  },
+  {
     mode: 'invalid-grant',
     label: 'invalid grant',
     effect: 'The server refuses the next refresh token: the session ends.',

@@ -59,6 +59,14 @@ export function notFound(message: string): ServerResponse {
   return error(404, 'not_found', message);
 }
 
+/**
+ * No response and no error, ever: a server that has stopped answering, or a connection that
+ * silently died. Only the client's own time limit ends the wait.
+ */
+export function neverAnswered(): Promise<ServerResponse> {
+  return new Promise<ServerResponse>(() => undefined);
+}
+
 /** The connection drops before any response arrives; the client sees status 0. */
 export function networkError(): ServerResponse {
   return { status: 0 };

@@ -1,6 +1,8 @@
 import type { HttpClient } from '@angular/common/http';
+import { firstValueFrom } from 'rxjs';
 
 import { API_PATHS } from '../api-contract';
+import { until } from '../testing/until';
 import {
   decodeClaims,
   forgeToken,
@@ -177,6 +179,25 @@ describe('Mock API refresh (POST api/auth/refresh)', () => {
       expect(error.status).toBe(0);
       expect(error.error).toEqual(jasmine.any(ProgressEvent));
       expect((await refreshWith(http, refreshToken)).user.username).toBe('demo');
+    });
+
+    it('never answers the next refresh (hangs) and rotates nothing; the one after works', async () => {
+      const { refreshToken } = await signIn(http);
+      await server.controls.failNextRefresh('hang');
+      let settled = false;
+      const hanging = firstValueFrom(http.post(API_PATHS.refresh, { refreshToken }));
+      hanging.then(
+        () => (settled = true),
+        () => (settled = true),
+      );
+      await until(
+        () => server.controls.settings().failNextRefresh === 'none',
+        'the hanging refresh to use up the one-shot failure',
+      );
+
+      // The same token still works: the hanging call never reached the rotation.
+      expect((await refreshWith(http, refreshToken)).user.username).toBe('demo');
+      expect(settled).withContext('the hanging refresh settled').toBeFalse();
     });
 
     it('fails the next refresh once with 400 invalid_grant', async () => {

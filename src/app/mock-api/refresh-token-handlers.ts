@@ -10,6 +10,7 @@ import {
   error,
   invalidRequest,
   networkError,
+  neverAnswered,
   noContent,
   type ServerRequest,
   type ServerResponse,
@@ -149,6 +150,8 @@ async function simulatedRefreshFailure(ctx: ServerContext): Promise<ServerRespon
       return error(500, 'server_error', 'The refresh failed on the server (simulated).');
     case 'network-error':
       return networkError();
+    case 'hang':
+      return neverAnswered();
     case 'invalid-grant':
       return invalidGrant('the server refused the refresh token (simulated)');
     default:

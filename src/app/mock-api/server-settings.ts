@@ -6,13 +6,18 @@
  * at run time through `DemoServerControls`.
  */
 
-/** How the next `POST api/auth/refresh` fails; `'none'` means it does not. Applies once. */
-export type RefreshFailureMode = 'none' | 'server-error' | 'network-error' | 'invalid-grant';
+/**
+ * How the next `POST api/auth/refresh` fails; `'none'` means it does not. Applies once.
+ * `'hang'`: the request never reaches the refresh handler and is never answered.
+ */
+export type RefreshFailureMode =
+  'none' | 'server-error' | 'network-error' | 'hang' | 'invalid-grant';
 
 export const REFRESH_FAILURE_MODES: readonly RefreshFailureMode[] = [
   'none',
   'server-error',
   'network-error',
+  'hang',
   'invalid-grant',
 ];
 
