@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 
+import { DevtoolsPanel } from './support/devtools-panel';
 import { expect, test } from './support/fixtures';
 import { DEMO_USER, mainNav, SignInPage } from './support/sign-in';
 import { startSignedIn } from './support/signed-in';
@@ -103,7 +104,20 @@ test.describe('site data blocked by the browser', () => {
       Object.defineProperty(IDBFactory.prototype, 'open', { configurable: true, value: denied });
     });
 
-    await new SignInPage(page).signIn(DEMO_USER);
+    const signIn = new SignInPage(page);
+    await signIn.open();
+    await expect(page.getByTestId('memory-only-note')).toContainText(
+      'your session will be kept in memory only',
+    );
+    const devtools = new DevtoolsPanel(page);
+    await devtools.open();
+    const storageSelect = devtools.section('Demo controls').getByLabel('Token storage');
+    await expect(storageSelect.locator('option:checked')).toHaveText('memory');
+    await expect(storageSelect.locator('option[value="local"]')).toBeDisabled();
+    await expect(devtools.root.getByTestId('storage-refused')).toContainText(
+      'This browser refuses site data here',
+    );
+    await signIn.fillAndSubmit(DEMO_USER.username, DEMO_USER.password);
 
     await expect(page.getByRole('list', { name: 'Your todos' }).getByRole('listitem')).toHaveCount(
       3,

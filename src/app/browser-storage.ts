@@ -14,6 +14,15 @@ export function localStorageOrNull(): Storage | null {
   }
 }
 
+/** `sessionStorage`, or null where the browser refuses it or has none. */
+export function sessionStorageOrNull(): Storage | null {
+  try {
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** A `Storage` kept in a Map: lost with the page, shared with nobody. */
 export class MemoryStorage implements Storage {
   readonly #items = new Map<string, string>();

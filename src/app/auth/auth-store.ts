@@ -31,7 +31,8 @@ import {
 } from './session-notices';
 import { clockOffsetAtReceipt, usableOffset } from './server-clock';
 import { decodeClaims, expiresAt, isRecord, isUser, userFromClaims } from './token-claims';
-import { SessionEndKind, StoredSession, TokenStorage } from './token-storage';
+import { SessionEndKind } from './session-end-mark';
+import { StoredSession, TokenStorage } from './token-storage';
 import {
   REFRESH_FENCE,
   REFRESH_LOCK_NAME,

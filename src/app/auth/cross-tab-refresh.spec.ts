@@ -13,7 +13,8 @@ import {
   settle,
   signInWith,
 } from './testing/auth-testing';
-import { SESSION_END_KEY, StoredSession, TOKENS_KEY } from './token-storage';
+import { SESSION_END_KEY } from './session-end-mark';
+import { StoredSession, TOKENS_KEY } from './token-storage';
 import { REFRESH_LOCK_NAME, WEB_LOCKS } from './web-locks';
 
 /** What another tab's `TokenStorage.write` leaves in localStorage after its refresh. */

@@ -4,7 +4,8 @@ import { AUTH_SETTINGS_KEY, AuthSettings, StorageMode } from './auth-settings';
 import { provideJwtDecoder } from './provide-auth';
 import { fakeJwt, fakeSession, rawJwt, TEST_USER } from './testing/fake-tokens';
 import { clearAuthStorage } from './testing/auth-testing';
-import { SESSION_END_KEY, StoredSession, TOKENS_KEY, TokenStorage } from './token-storage';
+import { SESSION_END_KEY } from './session-end-mark';
+import { StoredSession, TOKENS_KEY, TokenStorage } from './token-storage';
 
 function validSession(overrides: Partial<StoredSession> = {}): StoredSession {
   return {
@@ -126,14 +127,37 @@ describe('TokenStorage', () => {
     expect(storage.read()).toBeNull();
   });
 
-  it('keeps the session in memory when the browser refuses to write', () => {
+  it('keeps the session in memory when the browser refuses to write, and says so', () => {
     spyOn(Storage.prototype, 'setItem').and.throwError(
       new DOMException('full', 'QuotaExceededError'),
     );
+    expect(storage.memoryOnly()).toBeFalse();
     const session = validSession();
     storage.write(session);
     expect(storage.mode()).toBe('memory');
     expect(storage.read()).toEqual(session);
+    expect(storage.refusedModes()).toEqual(['local']);
+    expect(storage.memoryOnly()).toBeTrue();
+  });
+
+  // Issue 13, finding 10: site data blocked makes merely reading `localStorage` throw.
+  it('starts in memory, and says so, where the browser blocks site data', () => {
+    const denied = new DOMException('Access is denied for this document.', 'SecurityError');
+    spyOnProperty(window, 'localStorage', 'get').and.throwError(denied);
+    spyOnProperty(window, 'sessionStorage', 'get').and.throwError(denied);
+    storage = create();
+    expect(storage.mode()).toBe('memory');
+    expect(storage.refusedModes()).toEqual(['local', 'session']);
+    expect(storage.memoryOnly()).toBeTrue();
+    const session = validSession();
+    storage.write(session);
+    expect(storage.read()).toEqual(session);
+  });
+
+  it('does not call memory chosen in the devtools "memory only"', () => {
+    storage.setMode('memory');
+    expect(storage.mode()).toBe('memory');
+    expect(storage.memoryOnly()).toBeFalse();
   });
 
   it('moves the session when the mode changes and persists the choice', () => {

@@ -1,8 +1,15 @@
-import { Injectable, inject, signal } from '@angular/core';
+import { Injectable, computed, inject, signal } from '@angular/core';
 import { JwtHelperService } from '@auth0/angular-jwt';
 
 import { User } from '../api-contract';
+import { localStorageOrNull, sessionStorageOrNull } from '../browser-storage';
 import { AuthSettings, StorageMode } from './auth-settings';
+import {
+  SESSION_END_KEY,
+  type SessionEndKind,
+  type SessionEndMark,
+  parseEndMark,
+} from './session-end-mark';
 import { decodeClaims, isRecord, isUser } from './token-claims';
 
 /** What is kept between page loads: the token pair plus what the devtools and shell need. */
@@ -21,23 +28,6 @@ export interface StoredSession {
 }
 
 export const TOKENS_KEY = 'auth:tokens';
-/** localStorage key of the last shared session that ended, so the other tabs can tell why. */
-export const SESSION_END_KEY = 'auth:session-end';
-
-/** How a shared session ended: signed out, refused by the server, or taken into one tab's storage. */
-export type SessionEndKind = 'signedOut' | 'expired' | 'moved';
-
-/** What a tab records (in localStorage mode) when it ends the shared session. */
-export interface SessionEndMark {
-  readonly kind: SessionEndKind;
-  /** For `expired`: the reason, which reads after "Your session has ended: ". */
-  readonly reason: string | null;
-  /** The server's session id (`sid` claim) of the session that ended. */
-  readonly sid: string;
-  /** When, in ms since the epoch. */
-  readonly at: number;
-}
-
 type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 /**
@@ -57,10 +47,20 @@ export class TokenStorage {
   readonly #jwt = inject(JwtHelperService);
   readonly #settings = inject(AuthSettings);
   readonly #memory = new Map<string, string>();
-  readonly #mode = signal<StorageMode>(this.#settings.storageMode());
+  readonly #refused = signal<readonly StorageMode[]>(refusedByBrowser());
+  readonly #mode = signal<StorageMode>(this.#startMode());
 
   /** The storage the session is in right now (memory when the browser refused a write). */
   readonly mode = this.#mode.asReadonly();
+  /** The storage modes this browser refuses: site data blocked, or a write it turned down. */
+  readonly refusedModes = this.#refused.asReadonly();
+  /**
+   * The session is kept in memory because the browser refused the chosen storage (not because
+   * memory was chosen): a reload loses it, and other tabs do not share it.
+   */
+  readonly memoryOnly = computed(
+    () => this.#mode() === 'memory' && this.#refused().includes(this.#settings.storageMode()),
+  );
 
   read(): StoredSession | null {
     const raw = this.#get(this.#mode());
@@ -188,6 +188,12 @@ export class TokenStorage {
     };
   }
 
+  /** The chosen mode, or memory where the browser refuses the chosen storage. */
+  #startMode(): StorageMode {
+    const chosen = this.#settings.storageMode();
+    return this.#refused().includes(chosen) ? 'memory' : chosen;
+  }
+
   #store(mode: StorageMode): KeyValueStore {
     if (mode === 'local') return localStorage;
     if (mode === 'session') return sessionStorage;
@@ -212,6 +218,9 @@ export class TokenStorage {
       this.#store(mode).setItem(TOKENS_KEY, raw);
     } catch {
       this.#remove(mode);
+      if (mode !== 'memory' && !this.#refused().includes(mode)) {
+        this.#refused.update((refused) => [...refused, mode]);
+      }
       this.#mode.set('memory');
       this.#memory.set(TOKENS_KEY, raw);
     }
@@ -226,19 +235,10 @@ export class TokenStorage {
   }
 }
 
-function parseEndMark(raw: string | null): SessionEndMark | null {
-  if (raw === null) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (!isRecord(value) || typeof value['sid'] !== 'string' || typeof value['at'] !== 'number') {
-    return null;
-  }
-  const kinds: readonly unknown[] = ['signedOut', 'expired', 'moved'] satisfies SessionEndKind[];
-  if (!kinds.includes(value['kind'])) return null;
-  const reason = typeof value['reason'] === 'string' ? value['reason'] : null;
-  return { kind: value['kind'] as SessionEndKind, reason, sid: value['sid'], at: value['at'] };
+/** The per-browser storages that reading alone already refuses (site data blocked). */
+function refusedByBrowser(): StorageMode[] {
+  const refused: StorageMode[] = [];
+  if (!localStorageOrNull()) refused.push('local');
+  if (!sessionStorageOrNull()) refused.push('session');
+  return refused;
 }

@@ -42,9 +42,13 @@ export class ClientAuthControls {
   protected readonly storageOptions = computed(() =>
     STORAGE_OPTIONS.map((option) => {
       const inUse = option.mode === this.#storage.mode();
-      return { ...option, inUse, title: inUse ? `${option.label} (in use)` : option.label };
+      const refused = this.#storage.refusedModes().includes(option.mode);
+      const state = inUse ? ' (in use)' : refused ? ' (refused by this browser)' : '';
+      return { ...option, inUse, refused, title: `${option.label}${state}` };
     }),
   );
+  /** The browser blocks site data: what that means for this session and the in-browser server. */
+  protected readonly memoryOnly = this.#storage.memoryOnly;
 
   protected setProactive(event: Event): void {
     this.#settings.setProactiveRefresh((event.target as HTMLInputElement).checked);

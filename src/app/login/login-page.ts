@@ -12,6 +12,7 @@ import { Router, RouterLink } from '@angular/router';
 
 import { AuthStore } from '../auth/auth-store';
 import { HOME_PATH, safeReturnUrl } from '../auth/return-url';
+import { TokenStorage } from '../auth/token-storage';
 import { httpErrorMessage } from '../http-error-message';
 import { FieldState } from '../layout/field-state';
 import { FormField } from '../layout/form-field';
@@ -22,7 +23,8 @@ import { DEMO_ACCOUNTS, DemoAccount } from './demo-accounts';
 /**
  * `/login`: signs in with `AuthStore.signIn()`, then goes to `returnUrl` (when it is an in-app
  * path) or the dashboard. Shows why the last session ended (`AuthStore.sessionNotice()`), the
- * server's message when sign-in fails, and the demo accounts with a button that fills them in.
+ * server's message when sign-in fails, the demo accounts with a button that fills them in, and a
+ * note when the browser blocks site data (the session will then not survive a reload).
  */
 @Component({
   selector: 'app-login-page',
@@ -52,6 +54,8 @@ export default class LoginPage {
   protected readonly submitting = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly notice = computed(() => this.#store.sessionNotice()?.message ?? null);
+  /** The browser refuses site data: the session will be kept in memory only. */
+  protected readonly memoryOnly = inject(TokenStorage).memoryOnly;
 
   /** Fills the form and moves focus to "Sign in", so Enter or Space signs in. */
   protected fillIn(account: DemoAccount): void {

@@ -6,7 +6,8 @@ import { AUTH_SETTINGS_KEY, AuthSettings } from '../auth-settings';
 import { AuthStore } from '../auth-store';
 import { SessionRecheck } from '../session-recheck';
 import { TabSync } from '../tab-sync';
-import { SESSION_END_KEY, TOKENS_KEY, TokenStorage } from '../token-storage';
+import { SESSION_END_KEY } from '../session-end-mark';
+import { TOKENS_KEY, TokenStorage } from '../token-storage';
 
 /**
  * Test-only: a second "tab" inside one TestBed. It has its own `AuthStore`, `TokenStorage`,
