@@ -84,37 +84,6 @@ describe('Mock API persisted state (ServerDb)', () => {
     expect(await todoTitles(tokens.accessToken)).toContain('Written by another tab');
   });
 
-  for (const [description, corrupt] of [
-    ['is not JSON', '{"version": 1, "users": ['],
-    ['has the wrong shape', JSON.stringify({ version: 1, users: 'nope' })],
-    ['is from an unknown version', JSON.stringify({ version: 99 })],
-    [
-      'has a broken record',
-      JSON.stringify({
-        version: 1,
-        signingKey: 'k'.repeat(43),
-        users: [{ id: 1 }],
-        sessions: [],
-        refreshTokens: [],
-        todos: [],
-        loginFailures: {},
-      }),
-    ],
-  ]) {
-    it(`resets to the seed with a console warning when the stored state ${description}`, async () => {
-      localStorage.setItem(STATE_KEY, corrupt);
-      const warn = spyOn(console, 'warn');
-
-      const tokens = await signIn(http);
-
-      expect(tokens.user.username).toBe('demo');
-      expect(warn).toHaveBeenCalledOnceWith(
-        '[mock-api] The stored server state was corrupt; reset to the seed state.',
-      );
-      expect(storedState()!.users.length).toBe(2);
-    });
-  }
-
   it('falls back to the default settings with a warning when the stored settings are corrupt', async () => {
     localStorage.setItem(SETTINGS_KEY, '{"latency": -5}');
     const warn = spyOn(console, 'warn');

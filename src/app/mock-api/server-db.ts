@@ -4,13 +4,18 @@
  *
  * Every request reads the stored state afresh, so all tabs of the app talk to one server. Every
  * change is a read-modify-write under one lock (see `server-lock.ts`), so parallel requests, in
- * one tab or several, never lose a write. Missing state is seeded; unreadable or corrupt state is
- * replaced by the seed with a console warning, never an error for the app.
+ * one tab or several, never lose a write. Missing state is seeded. Damaged state is repaired part
+ * by part (`state-repair.ts`): only what is bad is dropped or replaced, after a copy of the stored
+ * text is kept and a report written for the devtools (`state-backups.ts`), never an error for the
+ * app.
  */
 import { parseJsonRecords } from './json-records';
 import type { LockFn } from './server-lock';
 import { DEFAULT_SERVER_SETTINGS, parseSettings, type ServerSettings } from './server-settings';
-import { isServerState, type ServerState } from './server-state';
+import { StateBackups } from './state-backups';
+import { isServerState } from './state-checks';
+import { repairState } from './state-repair';
+import type { ServerState } from './server-state';
 
 export const STORAGE_PREFIX = 'mock-api:';
 export const STATE_KEY = `${STORAGE_PREFIX}state`;
@@ -23,6 +28,8 @@ export interface ServerDbOptions {
   lock: LockFn;
   /** Builds the seed state (hashes passwords, makes a signing key). */
   seed: () => Promise<ServerState>;
+  /** The clock that dates backups, in epoch milliseconds. Default: `Date.now`. */
+  now?: () => number;
 }
 
 type SettingsListener = (settings: ServerSettings) => void;
@@ -36,17 +43,23 @@ export class ServerDb {
   readonly #storage: Storage;
   readonly #lock: LockFn;
   readonly #seed: () => Promise<ServerState>;
+  readonly #now: () => number;
   readonly #settingsListeners = new Set<SettingsListener>();
   /** The corrupt settings text last warned about, so a warning is not repeated per request. */
   #warnedSettings: string | null = null;
+
+  /** The copies of damaged state and the reports of their repairs. */
+  readonly backups: StateBackups;
 
   constructor(options: ServerDbOptions) {
     this.#storage = options.storage;
     this.#lock = options.lock;
     this.#seed = options.seed;
+    this.#now = options.now ?? Date.now;
+    this.backups = new StateBackups(options.storage);
   }
 
-  /** The current state, read fresh from storage; seeds it first when missing or corrupt. */
+  /** The current state, read fresh from storage; seeds or repairs it first when needed. */
   async read(): Promise<ServerState> {
     return this.#load().value ?? this.update((state) => state);
   }
@@ -58,7 +71,7 @@ export class ServerDb {
   update<T>(change: (state: ServerState) => T | Promise<T>): Promise<T> {
     return this.#lock(LOCK_NAME, async () => {
       const loaded = this.#load();
-      const state = loaded.value ?? (await this.#reseed(loaded.raw));
+      const state = loaded.value ?? (await this.#repair(loaded.raw));
       const result = await change(state);
       this.#store(STATE_KEY, state, loaded.raw);
       return result;
@@ -114,11 +127,17 @@ export class ServerDb {
     return { raw, value: parseSettings(parseJson(raw)) };
   }
 
-  async #reseed(corruptRaw: string | null): Promise<ServerState> {
-    if (corruptRaw !== null) {
-      console.warn('[mock-api] The stored server state was corrupt; reset to the seed state.');
-    }
-    return this.#seed();
+  /** Seeds a missing state; repairs a damaged one after keeping a copy of the stored text. */
+  async #repair(raw: string | null): Promise<ServerState> {
+    if (raw === null) return this.#seed();
+    const { state, problems } = await repairState(raw, this.#seed);
+    if (problems.length === 0) return state;
+    const { backupKey } = this.backups.keep(raw, problems, new Date(this.#now()));
+    const copy = backupKey ? `under ${backupKey}` : 'nowhere: the storage is full';
+    console.warn(
+      `[mock-api] The stored server state was repaired. ${problems.join(' ')} Copy: ${copy}.`,
+    );
+    return state;
   }
 
   /** Writes `value` unless it is what is stored already; answers whether it wrote. */
