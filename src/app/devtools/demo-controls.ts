@@ -5,13 +5,18 @@ import { DevtoolsNote } from './devtools-note';
 import { ParallelRequests } from './parallel-requests';
 import { RefreshFailureControl } from './refresh-failure-control';
 import { ServerSettingsForm } from './server-settings-form';
+import { ServerRepairNotice } from './server-repair-notice';
 import { SessionActions } from './session-actions';
 import { TabInfo } from './tab-info';
 
-/** The demo controls panel: the server's knobs, failures on purpose, and the client's switches. */
+/**
+ * The demo controls panel: the server's knobs (and its notice of a repaired stored state),
+ * failures on purpose, and the client's switches.
+ */
 @Component({
   selector: 'app-demo-controls',
   imports: [
+    ServerRepairNotice,
     ServerSettingsForm,
     RefreshFailureControl,
     SessionActions,
@@ -23,6 +28,7 @@ import { TabInfo } from './tab-info';
   template: `
     <h3 class="h6 devtools-heading">Demo controls</h3>
     <h4 class="demo-group">Server</h4>
+    <app-server-repair-notice />
     <app-server-settings-form />
     <div class="mt-2"><app-refresh-failure-control /></div>
     <h4 class="demo-group">Session</h4>
