@@ -5,13 +5,18 @@
  * Every request reads the stored state afresh, so all tabs of the app talk to one server. Every
  * change is a read-modify-write under one lock (see `server-lock.ts`), so parallel requests, in
  * one tab or several, never lose a write. Missing state is seeded. Damaged state is repaired part
- * by part (`state-repair.ts`): only what is bad is dropped or replaced, after a copy of the stored
- * text is kept and a report written for the devtools (`state-backups.ts`), never an error for the
- * app.
+ * by part (`state-repair.ts`), damaged settings one field at a time (`repairSettings`): only what
+ * is bad is dropped or replaced, after a copy of the stored text is kept and a report written for
+ * the devtools (`state-backups.ts`), never an error for the app.
  */
 import { parseJsonRecords } from './json-records';
 import type { LockFn } from './server-lock';
-import { DEFAULT_SERVER_SETTINGS, parseSettings, type ServerSettings } from './server-settings';
+import {
+  DEFAULT_SERVER_SETTINGS,
+  repairSettings,
+  type ServerSettings,
+  type SettingsRepair,
+} from './server-settings';
 import { StateBackups } from './state-backups';
 import { isServerState } from './state-checks';
 import { repairState } from './state-repair';
@@ -45,8 +50,8 @@ export class ServerDb {
   readonly #seed: () => Promise<ServerState>;
   readonly #now: () => number;
   readonly #settingsListeners = new Set<SettingsListener>();
-  /** The corrupt settings text last warned about, so a warning is not repeated per request. */
-  #warnedSettings: string | null = null;
+  /** The damaged settings text last sent for repair, so it is not sent again per request. */
+  #repairingSettings: string | null = null;
 
   /** The copies of damaged state and the reports of their repairs. */
   readonly backups: StateBackups;
@@ -78,25 +83,23 @@ export class ServerDb {
     });
   }
 
-  /** The current settings; the defaults when none are stored or they are corrupt. */
+  /** The current settings: the stored ones, with the default for each one missing or refused. */
   readSettings(): ServerSettings {
-    const loaded = this.#loadSettings();
-    if (loaded.value) return loaded.value;
-    if (loaded.raw !== null && loaded.raw !== this.#warnedSettings) {
-      this.#warnedSettings = loaded.raw;
-      console.warn('[mock-api] The stored server settings were corrupt; using the defaults.');
+    const { raw, settings, problems } = this.#loadSettings();
+    if (problems.length > 0 && raw !== this.#repairingSettings) {
+      this.#repairingSettings = raw;
       void this.updateSettings(() => undefined);
     }
-    return { ...DEFAULT_SERVER_SETTINGS };
+    return settings;
   }
 
   /** Like `update`, for the settings. Listeners hear about every stored change. */
   updateSettings<T>(change: (settings: ServerSettings) => T): Promise<T> {
     return this.#lock(LOCK_NAME, async () => {
-      const loaded = this.#loadSettings();
-      const settings = loaded.value ?? { ...DEFAULT_SERVER_SETTINGS };
+      const { raw, settings, problems } = this.#loadSettings();
+      if (raw !== null && problems.length > 0) this.#keepCopy(SETTINGS_KEY, raw, problems);
       const result = change(settings);
-      if (this.#store(SETTINGS_KEY, settings, loaded.raw)) this.#notify(settings);
+      if (this.#store(SETTINGS_KEY, settings, raw)) this.#notify(settings);
       return result;
     });
   }
@@ -122,22 +125,24 @@ export class ServerDb {
     return { raw, value: isServerState(parsed) ? parsed : null };
   }
 
-  #loadSettings(): Loaded<ServerSettings> {
+  #loadSettings(): SettingsRepair & { raw: string | null } {
     const raw = this.#storage.getItem(SETTINGS_KEY);
-    return { raw, value: parseSettings(parseJson(raw)) };
+    return { raw, ...repairSettings(raw === null ? undefined : parseJson(raw)) };
   }
 
   /** Seeds a missing state; repairs a damaged one after keeping a copy of the stored text. */
   async #repair(raw: string | null): Promise<ServerState> {
     if (raw === null) return this.#seed();
     const { state, problems } = await repairState(raw, this.#seed);
-    if (problems.length === 0) return state;
-    const { backupKey } = this.backups.keep(raw, problems, new Date(this.#now()));
-    const copy = backupKey ? `under ${backupKey}` : 'nowhere: the storage is full';
-    console.warn(
-      `[mock-api] The stored server state was repaired. ${problems.join(' ')} Copy: ${copy}.`,
-    );
+    if (problems.length > 0) this.#keepCopy(STATE_KEY, raw, problems);
     return state;
+  }
+
+  /** Copies damaged stored text to a backup key, with a report for the devtools and a warning. */
+  #keepCopy(source: string, raw: string, problems: string[]): void {
+    const { backupKey } = this.backups.keep(source, raw, problems, new Date(this.#now()));
+    const copy = backupKey ? `under ${backupKey}` : 'nowhere: the storage is full';
+    console.warn(`[mock-api] ${source} was repaired. ${problems.join(' ')} Copy: ${copy}.`);
   }
 
   /** Writes `value` unless it is what is stored already; answers whether it wrote. */

@@ -13,6 +13,8 @@ export const MAX_BACKUPS = 3;
 
 /** One repair of the stored state, as the devtools show it. */
 export interface StateRepairReport {
+  /** The key whose text was repaired: `mock-api:state` or `mock-api:settings`. */
+  source: string;
   /** When it was repaired, as an ISO time. */
   at: string;
   /** Where the stored text was copied to; `null` when the storage had no room for it. */
@@ -31,14 +33,11 @@ export class StateBackups {
     this.#storage = storage;
   }
 
-  /** Copies `raw` under a new backup key and records the report; drops the oldest of each. */
-  keep(raw: string, problems: string[], at: Date): StateRepairReport {
+  /** Copies the `raw` text of `source` to a new backup key and records the report. */
+  keep(source: string, raw: string, problems: string[], at: Date): StateRepairReport {
     const key = `${BACKUP_PREFIX}${at.toISOString()}`;
-    const report = {
-      at: at.toISOString(),
-      backupKey: this.#write(key, raw) ? key : null,
-      problems,
-    };
+    const backupKey = this.#write(key, raw) ? key : null;
+    const report = { source, at: at.toISOString(), backupKey, problems };
     this.#prune();
     const reports = [...this.reports(), report].slice(-MAX_BACKUPS);
     this.#write(REPAIRS_KEY, JSON.stringify(reports));
@@ -94,7 +93,8 @@ export class StateBackups {
 function isReport(value: unknown): value is StateRepairReport {
   const report = value as Partial<StateRepairReport> | null;
   return (
-    typeof report?.at === 'string' &&
+    typeof report?.source === 'string' &&
+    typeof report.at === 'string' &&
     (report.backupKey === null || typeof report.backupKey === 'string') &&
     Array.isArray(report.problems) &&
     report.problems.every((problem) => typeof problem === 'string')
