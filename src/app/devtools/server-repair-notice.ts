@@ -3,8 +3,8 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { DemoServerControls } from '../mock-api/demo-server-controls';
 
 /**
- * The notice that the server found its stored state damaged and repaired it: what it dropped,
- * replaced or seeded again, and the localStorage key that holds a copy of the stored text. Shown
+ * The notice that the server found its stored state or settings damaged and repaired them: what it
+ * dropped, replaced or seeded again, and the localStorage key that holds a copy of the text. Shown
  * in the Server group of the demo controls until dismissed, which dismisses it in every tab.
  */
 @Component({
@@ -17,7 +17,7 @@ import { DemoServerControls } from '../mock-api/demo-server-controls';
           aria-labelledby="devtools-repair-title"
         >
           <h5 id="devtools-repair-title" class="repair-title">
-            The stored server state was damaged and has been repaired
+            The server's stored data was damaged and has been repaired
           </h5>
           @for (repair of repairs(); track repair.at) {
             <ul class="mb-1 ps-3">
@@ -27,9 +27,10 @@ import { DemoServerControls } from '../mock-api/demo-server-controls';
             </ul>
             <p class="mb-1">
               @if (repair.backupKey; as key) {
-                A copy of what was stored is in localStorage under <code>{{ key }}</code>.
+                A copy of what was stored under <code>{{ repair.source }}</code> is in localStorage
+                under <code>{{ key }}</code>.
               } @else {
-                No copy could be kept: the storage is full.
+                No copy of <code>{{ repair.source }}</code> could be kept: the storage is full.
               }
             </p>
           }
