@@ -71,14 +71,17 @@ export class ServerDb {
 
   /**
    * Runs `change` on a fresh copy of the state while holding the lock, then stores the copy.
-   * When `change` throws, nothing is stored. Never call `read` or `update` inside `change`.
+   * When `change` throws, none of its changes is stored (a seeding or repair it needed first is).
+   * Never call `read` or `update` inside `change`.
    */
   update<T>(change: (state: ServerState) => T | Promise<T>): Promise<T> {
     return this.#lock(LOCK_NAME, async () => {
       const loaded = this.#load();
-      const state = loaded.value ?? (await this.#repair(loaded.raw));
+      const { raw, state } = loaded.value
+        ? { raw: loaded.raw, state: loaded.value }
+        : await this.#repair(loaded.raw);
       const result = await change(state);
-      this.#store(STATE_KEY, state, loaded.raw);
+      this.#store(STATE_KEY, state, raw);
       return result;
     });
   }
@@ -97,7 +100,8 @@ export class ServerDb {
   updateSettings<T>(change: (settings: ServerSettings) => T): Promise<T> {
     return this.#lock(LOCK_NAME, async () => {
       const { raw, settings, problems } = this.#loadSettings();
-      if (raw !== null && problems.length > 0) this.#keepCopy(SETTINGS_KEY, raw, problems);
+      if (raw !== null && problems.length > 0)
+        this.backups.keep(SETTINGS_KEY, raw, problems, new Date(this.#now()));
       const result = change(settings);
       if (this.#store(SETTINGS_KEY, settings, raw)) this.#notify(settings);
       return result;
@@ -130,19 +134,20 @@ export class ServerDb {
     return { raw, ...repairSettings(raw === null ? undefined : parseJson(raw)) };
   }
 
-  /** Seeds a missing state; repairs a damaged one after keeping a copy of the stored text. */
-  async #repair(raw: string | null): Promise<ServerState> {
-    if (raw === null) return this.#seed();
-    const { state, problems } = await repairState(raw, this.#seed);
-    if (problems.length > 0) this.#keepCopy(STATE_KEY, raw, problems);
-    return state;
-  }
-
-  /** Copies damaged stored text to a backup key, with a report for the devtools and a warning. */
-  #keepCopy(source: string, raw: string, problems: string[]): void {
-    const { backupKey } = this.backups.keep(source, raw, problems, new Date(this.#now()));
-    const copy = backupKey ? `under ${backupKey}` : 'nowhere: the storage is full';
-    console.warn(`[mock-api] ${source} was repaired. ${problems.join(' ')} Copy: ${copy}.`);
+  /**
+   * Seeds a missing state, or repairs a damaged one after keeping a copy of the stored text, and
+   * stores the result at once: a repair is copied and reported once, whatever comes next.
+   */
+  async #repair(raw: string | null): Promise<{ raw: string; state: ServerState }> {
+    const repair =
+      raw === null
+        ? { state: await this.#seed(), problems: [] }
+        : await repairState(raw, this.#seed);
+    if (raw !== null && repair.problems.length > 0)
+      this.backups.keep(STATE_KEY, raw, repair.problems, new Date(this.#now()));
+    const repaired = JSON.stringify(repair.state);
+    this.#storage.setItem(STATE_KEY, repaired);
+    return { raw: repaired, state: repair.state };
   }
 
   /** Writes `value` unless it is what is stored already; answers whether it wrote. */

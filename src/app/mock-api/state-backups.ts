@@ -33,7 +33,7 @@ export class StateBackups {
     this.#storage = storage;
   }
 
-  /** Copies the `raw` text of `source` to a new backup key and records the report. */
+  /** Copies the `raw` text of `source` to a new backup key, records the report and warns. */
   keep(source: string, raw: string, problems: string[], at: Date): StateRepairReport {
     const key = `${BACKUP_PREFIX}${at.toISOString()}`;
     const backupKey = this.#write(key, raw) ? key : null;
@@ -42,6 +42,8 @@ export class StateBackups {
     const reports = [...this.reports(), report].slice(-MAX_BACKUPS);
     this.#write(REPAIRS_KEY, JSON.stringify(reports));
     this.#notify(reports);
+    const copy = report.backupKey ? `under ${report.backupKey}` : 'nowhere: the storage is full';
+    console.warn(`[mock-api] ${source} was repaired. ${problems.join(' ')} Copy: ${copy}.`);
     return report;
   }
 

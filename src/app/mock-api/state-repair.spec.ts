@@ -3,6 +3,7 @@ import type { HttpClient } from '@angular/common/http';
 import { API_PATHS, type Todo } from '../api-contract';
 import {
   bearer,
+  TEST_PASSWORD_ITERATIONS,
   clearServerStorage,
   type MockApiHarness,
   send,
@@ -10,8 +11,10 @@ import {
   signIn,
   storedState,
 } from './mock-api-harness';
+import { createSeedState } from './seed';
+import { ServerDb, STATE_KEY } from './server-db';
+import { createQueueLock } from './server-lock';
 import { BACKUP_PREFIX, MAX_BACKUPS } from './state-backups';
-import { STATE_KEY } from './server-db';
 import type { ServerState } from './server-state';
 
 describe('Mock API stored-state repair', () => {
@@ -171,6 +174,21 @@ describe('Mock API stored-state repair', () => {
       expect(backupKeys().length).toBe(1);
     });
   }
+
+  it('stores a repair even when the change that found it throws, so it is copied only once', async () => {
+    store(withBadTodo());
+    const db = new ServerDb({
+      storage: localStorage,
+      lock: createQueueLock(),
+      seed: () => createSeedState(TEST_PASSWORD_ITERATIONS, Date.now()),
+    });
+
+    await expectAsync(db.update(() => Promise.reject(new Error('refused')))).toBeRejected();
+    expect((await db.read()).todos.length).toBe(seeded.todos.length - 1);
+
+    expect(backupKeys().length).toBe(1);
+    expect(db.backups.reports().length).toBe(1);
+  });
 
   it('leaves a valid state alone: no backup, no report', async () => {
     await signIn(http, 'admin');
