@@ -50,6 +50,11 @@ import { TabInfo } from './tab-info';
         This panel is <code>src/app/devtools/demo-controls.ts</code>.
       </p>
       <p>
+        When the server finds its stored data damaged, it drops or replaces only what is bad
+        (<code>src/app/mock-api/state-repair.ts</code>), keeps a copy of the stored text under a
+        <code>mock-api:backup:</code> key and says so at the top of the Server group.
+      </p>
+      <p>
         <strong>Reuse grace</strong>: a refresh token presented again within that many seconds of
         its rotation gets the same successor instead of ending the session. Real servers offer it
         because a refresh answer can be lost (a dropped connection, a tab closed mid-request) or two
