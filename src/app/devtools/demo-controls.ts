@@ -5,13 +5,18 @@ import { DevtoolsNote } from './devtools-note';
 import { ParallelRequests } from './parallel-requests';
 import { RefreshFailureControl } from './refresh-failure-control';
 import { ServerSettingsForm } from './server-settings-form';
+import { ServerRepairNotice } from './server-repair-notice';
 import { SessionActions } from './session-actions';
 import { TabInfo } from './tab-info';
 
-/** The demo controls panel: the server's knobs, failures on purpose, and the client's switches. */
+/**
+ * The demo controls panel: the server's knobs (and its notice of a repaired stored state),
+ * failures on purpose, and the client's switches.
+ */
 @Component({
   selector: 'app-demo-controls',
   imports: [
+    ServerRepairNotice,
     ServerSettingsForm,
     RefreshFailureControl,
     SessionActions,
@@ -23,6 +28,7 @@ import { TabInfo } from './tab-info';
   template: `
     <h3 class="h6 devtools-heading">Demo controls</h3>
     <h4 class="demo-group">Server</h4>
+    <app-server-repair-notice />
     <app-server-settings-form />
     <div class="mt-2"><app-refresh-failure-control /></div>
     <h4 class="demo-group">Session</h4>
@@ -42,6 +48,11 @@ import { TabInfo } from './tab-info';
         (<code>src/app/auth/auth-store.ts</code>). The refresh switch and the storage choice are
         <code>src/app/auth/auth-settings.ts</code> and <code>src/app/auth/token-storage.ts</code>.
         This panel is <code>src/app/devtools/demo-controls.ts</code>.
+      </p>
+      <p>
+        When the server finds its stored data damaged, it drops or replaces only what is bad
+        (<code>src/app/mock-api/state-repair.ts</code>), keeps a copy of the stored text under a
+        <code>mock-api:backup:</code> key and says so at the top of the Server group.
       </p>
       <p>
         <strong>Reuse grace</strong>: a refresh token presented again within that many seconds of

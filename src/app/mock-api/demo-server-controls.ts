@@ -4,7 +4,8 @@
  *
  * Setters refuse values out of range by rejecting with an `InvalidSettingError` (its `setting`
  * names the field, its `message` can be shown beside it). Settings persist with the server state,
- * and `settings()` follows changes from this tab's server and from other tabs.
+ * and `settings()` follows changes from this tab's server and from other tabs; so does
+ * `repairs()`, the reports of damaged stored state the server repaired (see `state-backups.ts`).
  */
 import { DestroyRef, inject, Injectable, signal } from '@angular/core';
 
@@ -18,6 +19,7 @@ import {
   type RefreshFailureMode,
   type ServerSettings,
 } from './server-settings';
+import { REPAIRS_KEY, type StateRepairReport } from './state-backups';
 import { endSession, revokeAccessTokens } from './sessions';
 
 @Injectable({ providedIn: 'root' })
@@ -28,18 +30,30 @@ export class DemoServerControls {
   /** The current settings (lifetimes in seconds, latency in milliseconds). */
   readonly settings = this.#settings.asReadonly();
 
+  readonly #repairs = signal<StateRepairReport[]>(this.#ctx.db.backups.reports());
+
+  /** What the server dropped or replaced in damaged stored state, and where the copy is. */
+  readonly repairs = this.#repairs.asReadonly();
+
   constructor() {
-    const stopListening = this.#ctx.db.onSettingsChange((settings) => this.#settings.set(settings));
+    const { db } = this.#ctx;
+    const stopSettings = db.onSettingsChange((settings) => this.#settings.set(settings));
+    const stopRepairs = db.backups.onChange((reports) => this.#repairs.set(reports));
     const onStorage = (event: StorageEvent) => {
-      if (event.key === null || event.key === SETTINGS_KEY) {
-        this.#settings.set(this.#ctx.db.readSettings());
-      }
+      if (event.key === null || event.key === SETTINGS_KEY) this.#settings.set(db.readSettings());
+      if (event.key === null || event.key === REPAIRS_KEY) this.#repairs.set(db.backups.reports());
     };
     globalThis.addEventListener?.('storage', onStorage);
     inject(DestroyRef).onDestroy(() => {
-      stopListening();
+      stopSettings();
+      stopRepairs();
       globalThis.removeEventListener?.('storage', onStorage);
     });
+  }
+
+  /** Forgets the repair reports (in every tab); the copies of the stored text stay. */
+  async dismissRepairs(): Promise<void> {
+    this.#ctx.db.backups.dismiss();
   }
 
   /** 5–3600 s; applies to access tokens issued from now on. */

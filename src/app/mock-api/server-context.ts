@@ -50,6 +50,7 @@ export function createServerContext(options: MockApiOptions = {}): ServerContext
     storage: options.storage ?? localStorageOrNull() ?? new MemoryStorage(),
     lock: options.lock ?? defaultLock(),
     seed: () => createSeedState(passwordIterations, now()),
+    now,
   });
   return { db, now, passwordIterations, isSecureContext: options.isSecureContext ?? hasWebCrypto };
 }

@@ -14,7 +14,7 @@ import {
   TEST_PASSWORD_ITERATIONS,
 } from './mock-api-harness';
 import { createSeedState } from './seed';
-import { ServerDb, SETTINGS_KEY, STATE_KEY } from './server-db';
+import { ServerDb, STATE_KEY } from './server-db';
 import { createQueueLock, defaultLock, type LockFn } from './server-lock';
 
 describe('Mock API persisted state (ServerDb)', () => {
@@ -82,48 +82,6 @@ describe('Mock API persisted state (ServerDb)', () => {
     localStorage.setItem(STATE_KEY, JSON.stringify(state));
 
     expect(await todoTitles(tokens.accessToken)).toContain('Written by another tab');
-  });
-
-  for (const [description, corrupt] of [
-    ['is not JSON', '{"version": 1, "users": ['],
-    ['has the wrong shape', JSON.stringify({ version: 1, users: 'nope' })],
-    ['is from an unknown version', JSON.stringify({ version: 99 })],
-    [
-      'has a broken record',
-      JSON.stringify({
-        version: 1,
-        signingKey: 'k'.repeat(43),
-        users: [{ id: 1 }],
-        sessions: [],
-        refreshTokens: [],
-        todos: [],
-        loginFailures: {},
-      }),
-    ],
-  ]) {
-    it(`resets to the seed with a console warning when the stored state ${description}`, async () => {
-      localStorage.setItem(STATE_KEY, corrupt);
-      const warn = spyOn(console, 'warn');
-
-      const tokens = await signIn(http);
-
-      expect(tokens.user.username).toBe('demo');
-      expect(warn).toHaveBeenCalledOnceWith(
-        '[mock-api] The stored server state was corrupt; reset to the seed state.',
-      );
-      expect(storedState()!.users.length).toBe(2);
-    });
-  }
-
-  it('falls back to the default settings with a warning when the stored settings are corrupt', async () => {
-    localStorage.setItem(SETTINGS_KEY, '{"latency": -5}');
-    const warn = spyOn(console, 'warn');
-
-    expect((await signIn(http)).expiresIn).toBe(30);
-    expect(warn).toHaveBeenCalledWith(
-      '[mock-api] The stored server settings were corrupt; using the defaults.',
-    );
-    expect(JSON.parse(localStorage.getItem(SETTINGS_KEY)!).latency).toBe(250);
   });
 
   it('keeps only mock-api: keys and never touches the client app’s storage', async () => {

@@ -91,26 +91,41 @@ export function checkSetting(setting: NumericSetting, value: unknown): string | 
   return `${label} must be a whole number of ${units} from ${min} to ${max}.`;
 }
 
-/** Settings added after the first release: stored settings without them take the default. */
-const ADDED_LATER: readonly NumericSetting[] = ['clockOffset'];
-
-/** Stored settings as they are, with the defaults of settings added since they were written. */
-function withLaterDefaults(candidate: Record<string, unknown>): Record<string, unknown> {
-  const filled = { ...candidate };
-  for (const setting of ADDED_LATER) filled[setting] ??= DEFAULT_SERVER_SETTINGS[setting];
-  return filled;
+/** What `repairSettings` made of stored settings. */
+export interface SettingsRepair {
+  settings: ServerSettings;
+  /** One sentence per stored value that was refused and replaced by its default. */
+  problems: string[];
 }
 
-/** Stored settings, or `null` when they are not a complete, valid settings object. */
-export function parseSettings(raw: unknown): ServerSettings | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const candidate = withLaterDefaults(raw as Record<string, unknown>);
-  const numeric = Object.keys(SETTING_LIMITS) as NumericSetting[];
-  if (numeric.some((setting) => checkSetting(setting, candidate[setting]) !== null)) return null;
-  const mode = candidate['failNextRefresh'];
-  if (!REFRESH_FAILURE_MODES.includes(mode as RefreshFailureMode)) return null;
+/**
+ * Stored settings, one field at a time: a good value is kept, a missing one (nothing stored, or
+ * an older version that stored fewer) is the default, and a refused one is the default too and
+ * reported. Anything but an object (unreadable text) gives the defaults, reported.
+ */
+export function repairSettings(stored: unknown): SettingsRepair {
   const settings = { ...DEFAULT_SERVER_SETTINGS };
-  for (const setting of numeric) settings[setting] = candidate[setting] as number;
-  settings.failNextRefresh = mode as RefreshFailureMode;
-  return settings;
+  if (stored === undefined) return { settings, problems: [] };
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
+    return { settings, problems: ['Settings: not readable; the defaults are used.'] };
+  }
+  const candidate = stored as Record<string, unknown>;
+  const problems: string[] = [];
+  for (const setting of Object.keys(SETTING_LIMITS) as NumericSetting[]) {
+    const value = candidate[setting];
+    const { label, unit } = SETTING_LIMITS[setting];
+    if (checkSetting(setting, value) === null) settings[setting] = value as number;
+    else if (value !== undefined)
+      problems.push(refused(label, value, `${settings[setting]} ${unit}`));
+  }
+  const mode = candidate['failNextRefresh'];
+  if (REFRESH_FAILURE_MODES.includes(mode as RefreshFailureMode)) {
+    settings.failNextRefresh = mode as RefreshFailureMode;
+  } else if (mode !== undefined) {
+    problems.push(refused('Next refresh failure', mode, '"none"'));
+  }
+  return { settings, problems };
 }
+
+const refused = (label: string, value: unknown, fallback: string): string =>
+  `Settings: ${label.toLowerCase()} was ${JSON.stringify(value)}; the default, ${fallback}, is used.`;

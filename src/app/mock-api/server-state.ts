@@ -1,6 +1,7 @@
 /**
- * The shape of the server's persisted state (its "database tables") and a check that stored data
- * still has that shape. Times are epoch milliseconds unless a field mirrors a JWT claim.
+ * The shape of the server's persisted state (its "database tables"). Times are epoch milliseconds
+ * unless a field mirrors a JWT claim. `state-checks.ts` checks that stored data still has this
+ * shape; `state-repair.ts` mends it part by part when it does not.
  */
 import type { Role, Todo, User } from '../api-contract';
 
@@ -81,63 +82,4 @@ export function toUser(record: UserRecord): User {
 export function toTodo(record: TodoRecord): Todo {
   const { id, title, done, createdAt } = record;
   return { id, title, done, createdAt };
-}
-
-type Row = Record<string, unknown>;
-
-const isRow = (value: unknown): value is Row =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const isString = (value: unknown): value is string => typeof value === 'string';
-const isNumber = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isFinite(value);
-const isTime = (value: unknown): boolean => value === null || isNumber(value);
-const isRole = (value: unknown): value is Role => value === 'user' || value === 'admin';
-
-const isUser = (row: Row): boolean =>
-  ['id', 'username', 'displayName', 'createdAt', 'passwordHash'].every((key) =>
-    isString(row[key]),
-  ) &&
-  (row['lastLoginAt'] === null || isString(row['lastLoginAt'])) &&
-  Array.isArray(row['roles']) &&
-  row['roles'].every(isRole) &&
-  isNumber(row['accessTokensValidFrom']);
-
-const isSession = (row: Row): boolean =>
-  isString(row['sid']) &&
-  isString(row['userId']) &&
-  isNumber(row['createdAt']) &&
-  isTime(row['endedAt']) &&
-  (row['endReason'] === null || isString(row['endReason']));
-
-const isRefreshToken = (row: Row): boolean =>
-  ['jti', 'sid', 'userId'].every((key) => isString(row[key])) &&
-  isNumber(row['iat']) &&
-  isNumber(row['exp']) &&
-  isTime(row['usedAt']) &&
-  isTime(row['revokedAt']) &&
-  (row['replacedBy'] === null || isString(row['replacedBy'])) &&
-  (row['name'] === undefined || isString(row['name'])) &&
-  (row['roles'] === undefined || (Array.isArray(row['roles']) && row['roles'].every(isRole)));
-
-const isTodo = (row: Row): boolean =>
-  ['id', 'ownerId', 'title', 'createdAt'].every((key) => isString(row[key])) &&
-  typeof row['done'] === 'boolean';
-
-const isTable = (value: unknown, isRecord: (row: Row) => boolean): boolean =>
-  Array.isArray(value) && value.every((row) => isRow(row) && isRecord(row));
-
-/** Whether stored data is a complete state of the current version. */
-export function isServerState(value: unknown): value is ServerState {
-  if (!isRow(value) || value['version'] !== 1) return false;
-  const failures = value['loginFailures'];
-  return (
-    isString(value['signingKey']) &&
-    value['signingKey'].length >= 43 &&
-    isTable(value['users'], isUser) &&
-    isTable(value['sessions'], isSession) &&
-    isTable(value['refreshTokens'], isRefreshToken) &&
-    isTable(value['todos'], isTodo) &&
-    isRow(failures) &&
-    Object.values(failures).every((times) => Array.isArray(times) && times.every(isNumber))
-  );
 }

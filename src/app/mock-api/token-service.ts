@@ -36,6 +36,19 @@ export function generateSigningKey(): string {
   return base64url.encode(crypto.getRandomValues(new Uint8Array(32)));
 }
 
+/**
+ * Whether `key` is a usable HS256 secret: base64url (no padding) for 32 bytes or more, as
+ * `generateSigningKey` makes. A key that fails this would make every signing throw.
+ */
+export function isSigningKey(key: unknown): key is string {
+  if (typeof key !== 'string' || !/^[\w-]+$/.test(key)) return false;
+  try {
+    return base64url.decode(key).length >= 32;
+  } catch {
+    return false;
+  }
+}
+
 export function signToken(contents: TokenContents, signingKey: string): Promise<string> {
   const { sub, jti, iat, exp, ...custom } = contents;
   return new SignJWT({ ...custom })
