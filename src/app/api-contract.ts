@@ -118,6 +118,8 @@ export interface TokenClaims {
   jti: string;
   sid: string;
   typ: 'access' | 'refresh';
+  /** Access tokens only (RFC 9068): the client the token was issued to. */
+  client_id?: string;
 }
 
 /** Username and password rules, enforced by the server and shown by the forms before submit. */

@@ -12,7 +12,7 @@ import {
   storedState,
 } from './mock-api-harness';
 import { STATE_KEY } from './server-db';
-import { TOKEN_AUDIENCE, TOKEN_ISSUER } from './token-service';
+import { CLIENT_ID, TOKEN_AUDIENCE, TOKEN_ISSUER } from './token-service';
 
 describe('Mock API register and login', () => {
   let server: MockApiHarness;
@@ -142,7 +142,8 @@ describe('Mock API register and login', () => {
       const refresh = decodeClaims(refreshToken);
       const header = JSON.parse(atob(accessToken.split('.')[0]));
 
-      expect(header.alg).toBe('HS256');
+      expect(header).toEqual({ alg: 'HS256', typ: 'at+jwt' });
+      expect(JSON.parse(atob(refreshToken.split('.')[0]))).toEqual({ alg: 'HS256', typ: 'rt+jwt' });
       expect(access).toEqual({
         iss: TOKEN_ISSUER,
         aud: TOKEN_AUDIENCE,
@@ -154,6 +155,7 @@ describe('Mock API register and login', () => {
         jti: jasmine.any(String),
         sid: refresh.sid,
         typ: 'access',
+        client_id: CLIENT_ID,
       });
       expect(refresh.typ).toBe('refresh');
       expect(refresh.exp - refresh.iat).toBe(300);

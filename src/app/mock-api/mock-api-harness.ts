@@ -21,7 +21,7 @@ import { provideMockApi } from './provide-mock-api';
 import type { MockApiOptions } from './server-context';
 import { STATE_KEY, STORAGE_PREFIX } from './server-db';
 import type { ServerState } from './server-state';
-import { TOKEN_AUDIENCE, TOKEN_ISSUER } from './token-service';
+import { HEADER_TYPES, TOKEN_AUDIENCE, TOKEN_ISSUER } from './token-service';
 
 /** Cheap hashing for specs; the app uses `DEFAULT_PASSWORD_ITERATIONS`. */
 export const TEST_PASSWORD_ITERATIONS = 1000;
@@ -142,11 +142,17 @@ export function accessClaims(
   };
 }
 
-/** Signs `claims` with HS256 and the given base64url key (the server's, or any other). */
-export function forgeToken(claims: TokenClaims, key: string, alg = 'HS256'): Promise<string> {
-  return new SignJWT({ ...claims })
-    .setProtectedHeader({ alg, typ: 'JWT' })
-    .sign(base64url.decode(key));
+/**
+ * Signs `claims` with HS256 and the given base64url key (the server's, or any other), with the
+ * header `typ` of their kind unless `typ` says otherwise.
+ */
+export function forgeToken(
+  claims: TokenClaims,
+  key: string,
+  alg = 'HS256',
+  typ = HEADER_TYPES[claims.typ],
+): Promise<string> {
+  return new SignJWT({ ...claims }).setProtectedHeader({ alg, typ }).sign(base64url.decode(key));
 }
 
 /** An unsecured JWT (`alg: none`, empty signature), built by hand. */

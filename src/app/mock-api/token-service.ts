@@ -1,5 +1,9 @@
 /**
- * Signing and verifying the server's JWTs: HS256 with `jose`, fixed issuer and audience.
+ * Signing and verifying the server's JWTs: HS256 with `jose`, fixed issuer and audience, and
+ * explicitly typed (RFC 8725 §3.11): the header's `typ` is `at+jwt` for access tokens (RFC 9068)
+ * and `rt+jwt` for refresh tokens, and every verification requires the expected one. The two kinds
+ * are signed with the same key, so without that a token of one kind could be offered as the other;
+ * the payload's `typ` claim says the same for the devtools, but the header is what is checked.
  *
  * Verification never throws: it answers the claims or the one reason the token was refused, so
  * the callers can send a message that names it.
@@ -14,8 +18,16 @@ const ALGORITHM = 'HS256';
 
 export type TokenType = TokenClaims['typ'];
 
-/** The claims a caller chooses; issuer and audience are always the server's own. */
-export type TokenContents = Omit<TokenClaims, 'iss' | 'aud' | 'nbf'>;
+/** The JWT header `typ` of each kind of token. */
+export const HEADER_TYPES: Readonly<Record<TokenType, string>> = {
+  access: 'at+jwt',
+  refresh: 'rt+jwt',
+};
+/** RFC 9068's `client_id` of every access token: the one client of this server, this app. */
+export const CLIENT_ID = 'jwt-refresh-demo-spa';
+
+/** The claims a caller chooses; issuer, audience and client are always the server's own. */
+export type TokenContents = Omit<TokenClaims, 'iss' | 'aud' | 'nbf' | 'client_id'>;
 
 export type TokenProblem =
   | 'malformed'
@@ -51,8 +63,9 @@ export function isSigningKey(key: unknown): key is string {
 
 export function signToken(contents: TokenContents, signingKey: string): Promise<string> {
   const { sub, jti, iat, exp, ...custom } = contents;
-  return new SignJWT({ ...custom })
-    .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+  const client = contents.typ === 'access' ? { client_id: CLIENT_ID } : {};
+  return new SignJWT({ ...custom, ...client })
+    .setProtectedHeader({ alg: ALGORITHM, typ: HEADER_TYPES[contents.typ] })
     .setIssuer(TOKEN_ISSUER)
     .setAudience(TOKEN_AUDIENCE)
     .setSubject(sub)
@@ -63,8 +76,8 @@ export function signToken(contents: TokenContents, signingKey: string): Promise<
 }
 
 /**
- * Checks algorithm and signature, then `typ`, then issuer, audience and `exp`/`nbf` at `now`
- * (epoch ms).
+ * Checks algorithm and signature, then the header's and the payload's `typ`, then issuer, audience
+ * and `exp`/`nbf` at `now` (epoch ms).
  */
 export async function verifyToken(
   token: string,
@@ -78,11 +91,14 @@ export async function verifyToken(
       algorithms: [ALGORITHM],
       issuer: TOKEN_ISSUER,
       audience: TOKEN_AUDIENCE,
+      typ: HEADER_TYPES[expected],
       currentDate: new Date(now),
     }));
   } catch (failure) {
     const problem = problemOf(failure);
     const claims = asClaims(signedPayloadOf(failure));
+    if (problem === 'wrong-type')
+      return claims ? { ok: false, problem, claims } : { ok: false, problem };
     // The type comes first: a token of the other type is refused as such even when it has also
     // expired, so no caller that accepts an expired token can be handed the wrong kind.
     if (claims && claims.typ !== expected) return { ok: false, problem: 'wrong-type', claims };
@@ -102,6 +118,7 @@ function problemOf(failure: unknown): TokenProblem {
   if (failure instanceof errors.JWTExpired) return 'expired';
   if (failure instanceof errors.JWTClaimValidationFailed) {
     if (failure.claim === 'nbf') return 'not-yet-valid';
+    if (failure.claim === 'typ') return 'wrong-type';
     if (failure.claim === 'iss' || failure.claim === 'aud') return 'issuer-or-audience';
   }
   return 'malformed';
