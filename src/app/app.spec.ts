@@ -13,6 +13,7 @@ import { clearAuthStorage } from './auth/testing/auth-testing';
 import { TEST_USER } from './auth/testing/fake-tokens';
 import { DEVTOOLS_OPEN_KEY } from './devtools/devtools-visibility';
 import { PageLoadFailure } from './layout/page-load-failure';
+import { RELOAD_PAGE } from './layout/reload-page';
 
 describe('App shell', () => {
   beforeEach(() => {
@@ -81,6 +82,13 @@ describe('App shell', () => {
   });
 
   describe('reacting to auth events', () => {
+    let reloads: number;
+
+    beforeEach(() => {
+      reloads = 0;
+      TestBed.overrideProvider(RELOAD_PAGE, { useValue: () => reloads++ });
+    });
+
     async function startAt(url: string): Promise<Router> {
       TestBed.createComponent(App);
       const router = TestBed.inject(Router);
@@ -125,6 +133,23 @@ describe('App shell', () => {
       TestBed.inject(AuthEvents).emit({ type: 'signedIn', user: TEST_USER, fromOtherTab: true });
       await navigated;
       expect(router.url).toBe('/somewhere');
+    });
+
+    // Issue 13, finding 7: the page on screen holds the first user's data.
+    it('reloads the page when another tab’s sign-in as another user replaced this tab’s', async () => {
+      const router = await startAt('/elsewhere');
+      const events = TestBed.inject(AuthEvents);
+      events.emit({ type: 'signedIn', user: TEST_USER, fromOtherTab: true });
+      expect(reloads).withContext('a plain sign-in elsewhere').toBe(0);
+
+      events.emit({
+        type: 'signedIn',
+        user: { ...TEST_USER, id: 'u-other', username: 'other' },
+        fromOtherTab: true,
+        previousUser: TEST_USER,
+      });
+      expect(reloads).toBe(1);
+      expect(router.url).toBe('/elsewhere');
     });
 
     it('stays where it is on a sign-in here, or on a page that is not for guests', async () => {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router, RouterOutlet } from '@angular/router';
 
@@ -7,13 +7,16 @@ import { HOME_PATH, LOGIN_PATH, loginUrlTree, safeReturnUrl } from './auth/retur
 import { DevtoolsLayout } from './devtools/devtools-layout';
 import { Navbar } from './layout/navbar';
 import { PageLoadFailure } from './layout/page-load-failure';
+import { RELOAD_PAGE } from './layout/reload-page';
 
 /**
  * The application shell: navbar on top, the routed page below, the Auth devtools beside it (below
  * it on small screens). It is where auth events turn into navigation: a session that ends goes to
  * `/login?returnUrl=<where the user was>` (the login page shows `AuthStore.sessionNotice()`), a
- * voluntary sign-out goes to `/login`. A page whose code cannot be loaded is reported above the
- * page area, with a Reload button.
+ * voluntary sign-out goes to `/login`. Another tab's sign-in as a different user, learnt late
+ * (this tab was frozen or in the back/forward cache), reloads the page: the components on screen
+ * hold the first user's data, and starting afresh is the one way to be sure none of it stays. A
+ * page whose code cannot be loaded is reported above the page area, with a Reload button.
  */
 @Component({
   selector: 'app-root',
@@ -23,7 +26,7 @@ import { PageLoadFailure } from './layout/page-load-failure';
 })
 export class App {
   readonly #router = inject(Router);
-  readonly #document = inject(DOCUMENT);
+  readonly #reloadPage = inject(RELOAD_PAGE);
   /** Set when the router shows its first page; the devtools panel waits for it. */
   protected readonly pageShown = signal(false);
   /** Why the last page could not be opened (its code did not load), shown above the page. */
@@ -49,13 +52,14 @@ export class App {
     events
       .on('signedIn')
       .pipe(takeUntilDestroyed())
-      .subscribe(({ fromOtherTab }) => {
-        if (fromOtherTab) void this.#leaveGuestPage();
+      .subscribe(({ fromOtherTab, previousUser }) => {
+        if (previousUser) this.#reloadPage();
+        else if (fromOtherTab) void this.#leaveGuestPage();
       });
   }
 
   protected reload(): void {
-    this.#document.location.reload();
+    this.#reloadPage();
   }
 
   /** On `/login` or `/register`: on to the page's `returnUrl` (or home), as the guest guard would. */

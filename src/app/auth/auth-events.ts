@@ -10,9 +10,17 @@ import { User } from '../api-contract';
  * session for all tabs); it is absent when the change happened here. `tokensAdopted`: this tab
  * took over tokens another tab refreshed, without a refresh call of its own (`refreshId` is this
  * tab's refresh that was answered that way, or null when the tokens arrived through storage sync).
+ * `previousUser` on a `signedIn` from another tab: this tab still held a session of that other
+ * user (it learnt of the switch late, e.g. frozen or in the back/forward cache), so what it shows
+ * is that user's.
  */
 export type AuthEvent =
-  | { readonly type: 'signedIn'; readonly user: User; readonly fromOtherTab?: true }
+  | {
+      readonly type: 'signedIn';
+      readonly user: User;
+      readonly fromOtherTab?: true;
+      readonly previousUser?: User;
+    }
   | { readonly type: 'signedOut'; readonly fromOtherTab?: true }
   | { readonly type: 'sessionExpired'; readonly reason: string; readonly fromOtherTab?: true }
   | { readonly type: 'tokenRefreshed'; readonly refreshId: number; readonly proactive: boolean }

@@ -579,11 +579,14 @@ export class AuthStore {
     const claims = decodeClaims(this.#jwt, stored.accessToken, 'access');
     if (!claims) return;
     const user = stored.user ?? userFromClaims(claims);
+    const before = this.#session()?.user;
     this.#forget();
     this.#notice.set(null);
     this.#fromOtherTab.set(true);
     this.#session.set({ ...stored, user });
-    this.#events.emit({ type: 'signedIn', user, fromOtherTab: true });
+    // A session of another user replaced this tab's in one step: it learnt of the switch late.
+    const previousUser = before && before.id !== user.id ? { previousUser: before } : {};
+    this.#events.emit({ type: 'signedIn', user, fromOtherTab: true, ...previousUser });
   }
 
   /**

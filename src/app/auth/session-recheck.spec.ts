@@ -97,13 +97,18 @@ describe('SessionRecheck: a tab that comes back', () => {
     expect(t.store.accessTokenExpiresWithin(t.settings.leewaySeconds())).toBeFalse();
   });
 
-  it('checks again when the network comes back', async () => {
-    await signInWith(t, fakeTokenResponse({ accessIn: -10 }));
-    window.dispatchEvent(new Event('online'));
-    t.httpMock.expectOne(API_PATHS.refresh).flush(fakeTokenResponse());
-    await settle();
-    expect(t.store.accessTokenExpiresWithin(5)).toBeFalse();
-  });
+  for (const [when, target, type] of [
+    ['the network comes back', () => window, 'online'],
+    ['the browser lets a frozen tab run again', () => document, 'resume'],
+  ] as const) {
+    it(`checks again when ${when} (${type})`, async () => {
+      await signInWith(t, fakeTokenResponse({ accessIn: -10 }));
+      target().dispatchEvent(new Event(type));
+      t.httpMock.expectOne(API_PATHS.refresh).flush(fakeTokenResponse());
+      await settle();
+      expect(t.store.accessTokenExpiresWithin(5)).toBeFalse();
+    });
+  }
 
   it('checks again when the Back button restores the page from the back/forward cache', async () => {
     const { refreshToken } = await signInWith(t, fakeTokenResponse({ refreshIn: -1 }));
@@ -133,6 +138,7 @@ describe('SessionRecheck: a tab that comes back', () => {
     becomeVisible();
     window.dispatchEvent(new Event('online'));
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    document.dispatchEvent(new Event('resume'));
     expect(store.refreshInProgress()).toBeFalse();
     httpMock.expectNone(API_PATHS.refresh);
   });

@@ -15,7 +15,12 @@ import { AuthStore } from './auth-store';
  * comes back exactly as it was left. Chromium then delivers the `storage` events it held back, but
  * a browser need not, and a page that missed them would show the dashboard of a session that was
  * signed out in another tab. So `pageshow` with `persisted` checks too (browsers also report the
- * page as visible again then, but the restore is the event that says so).
+ * page as visible again then, but the restore is the event that says so). Likewise `resume`, which
+ * Chromium fires on a tab it froze to save power, once it lets the tab run again.
+ *
+ * A tab that learns this way that another user has signed in meanwhile says so on `AuthEvents`
+ * (`signedIn` with `previousUser`), and the shell reloads the page rather than show that other
+ * user's data under the new session.
  *
  * Started once by `provideAuth()`; the listeners go with the app.
  */
@@ -35,14 +40,17 @@ export class SessionRecheck {
       if (this.#document.visibilityState === 'visible') void this.recheck();
     };
     const onOnline = () => void this.recheck();
+    const onResume = () => void this.recheck();
     const onPageShow = (event: PageTransitionEvent) => {
       if (event.persisted) void this.recheck();
     };
     this.#document.addEventListener('visibilitychange', onVisibility);
+    this.#document.addEventListener('resume', onResume);
     window.addEventListener('online', onOnline);
     window.addEventListener('pageshow', onPageShow);
     this.#destroyRef.onDestroy(() => {
       this.#document.removeEventListener('visibilitychange', onVisibility);
+      this.#document.removeEventListener('resume', onResume);
       window.removeEventListener('online', onOnline);
       window.removeEventListener('pageshow', onPageShow);
     });

@@ -4,7 +4,7 @@ import { API_PATHS, TokenResponse } from '../api-contract';
 import { AUTH_FLOW } from './request-context';
 import { SESSION_MOVED_TO_OTHER_TAB, SIGNED_OUT_IN_OTHER_TAB } from './session-notices';
 import { TabSync } from './tab-sync';
-import { TEST_ADMIN, fakeTokenResponse, newSid } from './testing/fake-tokens';
+import { TEST_ADMIN, TEST_USER, fakeTokenResponse, newSid } from './testing/fake-tokens';
 import { OtherTab, openOtherTab, withStorageEvents } from './testing/other-tab';
 import {
   AuthTesting,
@@ -133,6 +133,45 @@ describe('TabSync: one session across tabs', () => {
     });
     expect(t.store.isAdmin()).toBeTrue();
     expect(t.store.refreshToken()).toBe(admin.refreshToken);
+    expect(eventsOfType(t.events, 'signedIn').at(-1)).toEqual({
+      type: 'signedIn',
+      user: admin.user,
+      fromOtherTab: true,
+      previousUser: TEST_USER,
+    });
+  });
+
+  // Issue 13, finding 7: the switch, learnt late, must not pass for a plain sign-in.
+  it('reports a user switch learnt late (no storage events: this tab was frozen) as a switch', async () => {
+    await signInWith(t);
+    const admin = fakeTokenResponse({ user: TEST_ADMIN });
+    const { accessToken, refreshToken, user } = admin;
+    localStorage.setItem(
+      TOKENS_KEY,
+      JSON.stringify({ accessToken, refreshToken, user, previousRefreshToken: null }),
+    );
+    t.events.length = 0;
+    t.store.syncWithStorage(); // what the tab does when it wakes (SessionRecheck)
+
+    expect(t.store.user()).toEqual(TEST_ADMIN);
+    expect(t.events).toEqual([
+      { type: 'signedIn', user: TEST_ADMIN, fromOtherTab: true, previousUser: TEST_USER },
+    ]);
+  });
+
+  it('does not call a new session of the same user a switch', async () => {
+    await signInWith(t);
+    const again = fakeTokenResponse();
+    const { accessToken, refreshToken, user } = again;
+    localStorage.setItem(
+      TOKENS_KEY,
+      JSON.stringify({ accessToken, refreshToken, user, previousRefreshToken: null }),
+    );
+    t.events.length = 0;
+    t.store.syncWithStorage();
+
+    expect(t.store.refreshToken()).toBe(refreshToken);
+    expect(t.events).toEqual([{ type: 'signedIn', user: TEST_USER, fromOtherTab: true }]);
   });
 
   // Issue 13, finding 2: nothing of the old session is sent with the new session's token.
