@@ -15,15 +15,6 @@ export const AUTH_ENDPOINT = new HttpContextToken<boolean>(() => false);
 
 export type AuthFlowTag = 'proactive' | 'queued' | 'retried' | 'refresh' | 'from-other-tab';
 
-/** How the devtools write each tag. */
-export const AUTH_FLOW_TAG_LABELS: Readonly<Record<AuthFlowTag, string>> = {
-  proactive: 'proactive',
-  queued: 'queued',
-  retried: 'retried',
-  refresh: 'refresh',
-  'from-other-tab': 'from other tab',
-};
-
 export interface AuthFlowTrace {
   readonly tags: readonly AuthFlowTag[];
   /** The id of the refresh (a counter in `AuthStore`) this request belongs to, if any. */

@@ -200,7 +200,7 @@ describe('activityInterceptor', () => {
       ['bearer', 'proactive'],
       ['refresh', 'proactive'],
     ]);
-    expect(log.unauthorizedCount()).toBe(0);
+    expect(log.counters().unauthorized).toBe(0);
   });
 
   it('records the sign-in call without a bearer tag', async () => {

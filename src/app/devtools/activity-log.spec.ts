@@ -41,12 +41,12 @@ describe('ActivityLog', () => {
 
   it('tags a 401 response with "401" and counts it', () => {
     const id = log.start(request({ tags: ['bearer'] }));
-    expect(log.unauthorizedCount()).toBe(0);
+    expect(log.counters().unauthorized).toBe(0);
 
     log.finish(id, { status: 401, finishedAt: 1_100 });
 
     expect(log.rows()[0].tags).toEqual(['bearer', '401']);
-    expect(log.unauthorizedCount()).toBe(1);
+    expect(log.counters().unauthorized).toBe(1);
   });
 
   it('counts requests, refresh calls and retries from the tags', () => {
@@ -58,9 +58,9 @@ describe('ActivityLog', () => {
     log.start(request({ tags: ['bearer', 'retried', 'queued'], refreshId: 1 }));
 
     expect(log.counters()).toEqual({ requests: 4, unauthorized: 0, refreshes: 1, retries: 2 });
-    expect(log.requestCount()).toBe(4);
-    expect(log.refreshCount()).toBe(1);
-    expect(log.retryCount()).toBe(2);
+    expect(log.counters().requests).toBe(4);
+    expect(log.counters().refreshes).toBe(1);
+    expect(log.counters().retries).toBe(2);
   });
 
   it(`keeps only the newest ${MAX_ACTIVITY_ROWS} rows but keeps counting past them`, () => {
@@ -72,12 +72,12 @@ describe('ActivityLog', () => {
     expect(log.rows().length).toBe(MAX_ACTIVITY_ROWS);
     expect(log.rows()[0].id).toBe(ids[ids.length - 1]);
     expect(log.rows()[MAX_ACTIVITY_ROWS - 1].id).toBe(ids[5]);
-    expect(log.requestCount()).toBe(MAX_ACTIVITY_ROWS + 5);
-    expect(log.refreshCount() + log.retryCount()).toBe(MAX_ACTIVITY_ROWS + 5);
+    expect(log.counters().requests).toBe(MAX_ACTIVITY_ROWS + 5);
+    expect(log.counters().refreshes + log.counters().retries).toBe(MAX_ACTIVITY_ROWS + 5);
 
     // A request that fell off the end still counts its late 401.
     log.finish(ids[0], { status: 401, finishedAt: 2_000 });
-    expect(log.unauthorizedCount()).toBe(1);
+    expect(log.counters().unauthorized).toBe(1);
     expect(log.rows().some((row) => row.id === ids[0])).toBeFalse();
   });
 
@@ -111,10 +111,10 @@ describe('ActivityLog', () => {
 
     log.finish(pending, { status: 401, finishedAt: 1_300 });
     expect(log.rows()).toEqual([]);
-    expect(log.unauthorizedCount()).toBe(0);
+    expect(log.counters().unauthorized).toBe(0);
 
     log.start(request());
-    expect(log.requestCount()).toBe(1);
+    expect(log.counters().requests).toBe(1);
   });
 
   it('accepts tags from other sources and adds outcome tags once', () => {

@@ -71,10 +71,6 @@ export class ActivityLog {
   /** Newest first, at most `MAX_ACTIVITY_ROWS`. */
   readonly rows = this.#rows.asReadonly();
   readonly counters = computed(() => add(this.#dropped(), countRows(this.#rows())));
-  readonly requestCount = computed(() => this.counters().requests);
-  readonly unauthorizedCount = computed(() => this.counters().unauthorized);
-  readonly refreshCount = computed(() => this.counters().refreshes);
-  readonly retryCount = computed(() => this.counters().retries);
 
   /** Adds a pending row and returns its id, for `finish()`. */
   start(request: ActivityStart): number {
