@@ -33,6 +33,43 @@ module.exports = defineConfig([
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  // Folder boundaries. The client core (auth/) runs against any backend, so it may not know the
+  // in-browser server or the devtools, which watch it from outside. The in-browser server
+  // (mock-api/) is portable server code that also runs in Node, so it may not know the client.
+  // An integration spec, which runs both on purpose, is the one exception.
+  {
+    files: ['src/app/auth/**/*.ts'],
+    ignores: ['**/*.integration.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(devtools|mock-api)(/|$)',
+              message: 'auth/ is the client core: it must not import devtools/ or mock-api/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/app/mock-api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(auth|devtools)(/|$)',
+              message: 'mock-api/ is server code: it must not import auth/ or devtools/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.html'],
     extends: [angular.configs.templateRecommended, angular.configs.templateAccessibility],

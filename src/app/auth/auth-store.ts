@@ -27,6 +27,7 @@ import {
   COPIED_TAB,
   SESSION_MOVED_TO_OTHER_TAB,
   SIGNED_OUT_IN_OTHER_TAB,
+  SessionNotice,
   sessionEndedNotice,
 } from './session-notices';
 import { clockOffsetAtReceipt, usableOffset } from './server-clock';
@@ -56,14 +57,6 @@ export interface RefreshResult {
 
 /** What the one shared run of a refresh gives every caller (each adds its own `joined`). */
 type SharedRefresh = Omit<RefreshResult, 'joined'>;
-
-/** Why the last session ended, for the login page. Voluntary sign-out leaves none. */
-export interface SessionNotice {
-  /** A fragment that reads after "Your session has ended: ". */
-  readonly reason: string;
-  /** "Your session has ended: <reason>. Please sign in again." */
-  readonly message: string;
-}
 
 /**
  * Longest a caller waits for a refresh before failing as "could not reach the server", and the
@@ -188,7 +181,7 @@ export class AuthStore {
 
   /** Creates the account and signs in. Rejects with the `HttpErrorResponse` (409, 400, …). */
   async register(request: RegisterRequest): Promise<User> {
-    const response = await firstValueFrom(this.#api.register(request));
+    const response: unknown = await firstValueFrom(this.#api.register(request));
     if (isRecord(response) && typeof response['accessToken'] === 'string') {
       return this.#startSession(response as unknown as TokenResponse, API_PATHS.register);
     }

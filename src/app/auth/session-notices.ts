@@ -1,10 +1,17 @@
 import { sessionEndedMessage } from './auth-errors';
-import type { SessionNotice } from './auth-store';
 
 /**
  * The session notices the login page shows (`AuthStore.sessionNotice`). Each `reason` also reads
  * after "Your session has ended: ", for whoever shows reasons only.
  */
+
+/** Why the last session ended, for the login page. Voluntary sign-out leaves none. */
+export interface SessionNotice {
+  /** A fragment that reads after "Your session has ended: ". */
+  readonly reason: string;
+  /** "Your session has ended: <reason>. Please sign in again." */
+  readonly message: string;
+}
 
 /** A session the server ended or refused: "Your session has ended: <reason>. Please sign in again." */
 export function sessionEndedNotice(reason: string): SessionNotice {
