@@ -29,6 +29,12 @@ export interface User {
   lastLoginAt: string | null;
 }
 
+/**
+ * What `POST api/auth/register` answers: this server sends `{ user }` (201) and the client then
+ * signs in; a server that signs the new user in at once may send a token response instead.
+ */
+export type RegisterResponse = TokenResponse | { user: User };
+
 export interface RegisterRequest {
   username: string;
   password: string;

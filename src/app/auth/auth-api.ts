@@ -8,6 +8,7 @@ import {
   LogoutRequest,
   RefreshRequest,
   RegisterRequest,
+  RegisterResponse,
   TokenResponse,
   User,
 } from '../api-contract';
@@ -26,8 +27,8 @@ export class AuthApi {
   }
 
   /** The server answers with a token pair (signed in at once) or with the new user. */
-  register(body: RegisterRequest): Observable<TokenResponse | User> {
-    return this.#http.post<TokenResponse | User>(API_PATHS.register, body, {
+  register(body: RegisterRequest): Observable<RegisterResponse> {
+    return this.#http.post<RegisterResponse>(API_PATHS.register, body, {
       context: authContext(),
     });
   }

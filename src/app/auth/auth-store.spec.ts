@@ -107,7 +107,7 @@ describe('AuthStore', () => {
       const registered = t.store.register(request);
       t.httpMock
         .expectOne(API_PATHS.register)
-        .flush(TEST_USER, { status: 201, statusText: 'Created' });
+        .flush({ user: TEST_USER }, { status: 201, statusText: 'Created' });
       await settle();
       const login = t.httpMock.expectOne(API_PATHS.login);
       expect(login.request.body).toEqual({ username: 'new-user', password: 'password1' });
