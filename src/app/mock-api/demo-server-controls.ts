@@ -119,7 +119,10 @@ export class DemoServerControls {
     });
   }
 
-  /** Ends a session (the `sid` claim); its refresh token is refused from now on. Idempotent. */
+  /**
+   * Ends a session (the `sid` claim): its refresh token is refused from now on, and so are its
+   * access tokens while the session check is on (`setCheckSessionOnRequests`). Idempotent.
+   */
   async revokeSession(sid: string): Promise<void> {
     await this.#ctx.db.update((state) => {
       const session = state.sessions.find((candidate) => candidate.sid === sid);
