@@ -399,20 +399,47 @@ test.describe('docs/exercises.md', () => {
   });
 
   test('Revoke a session on the server', async ({ page }) => {
-    // 1-2. Signed in, the session revoked on the server.
+    // 1-2. Signed in, the session check on (the default), the session revoked on the server.
     const devtools = await signInWithDevtools(page);
+    await expect(devtools.sessionCheck()).toBeChecked();
     await devtools.sessionAction(
       'Revoke session',
-      'Session revoked on the server. The access token works until it expires; the next ' +
-        'refresh is refused and ends the session.',
+      'Session revoked on the server. The session check refuses its access token from the next ' +
+        'request; the refresh that follows is refused and ends the session.',
     );
 
-    // 3. The access token still works, without a refresh.
+    // 3. The todo gets a 401 at once; the refresh that follows is refused and ends the session.
+    await addTodo(page, 'Refused at once');
+    await expectSessionEnded(page, 'the session was revoked', /\/login\?returnUrl=%2Fdashboard$/);
+    const rows = await devtools.rowTexts();
+    expect(indexOf(rows, /POST \/api\/todos 401/), 'the 401 came first').toBeGreaterThan(
+      indexOf(rows, /POST \/api\/auth\/refresh 400/),
+    );
+    await expect(devtools.row(/POST \/api\/todos 201/)).toHaveCount(0);
+
+    // 4. Signed in again, the timeline cleared, the session check off.
+    await new SignInPage(page).fillAndSubmit(DEMO_USER.username, DEMO_USER.password);
+    await expect(dashboardHeading(page)).toBeVisible();
+    await expect(
+      page.getByRole('list', { name: 'Your todos' }).getByRole('listitem'),
+    ).not.toHaveCount(0);
+    await expect(todoItem(page, 'Refused at once')).toHaveCount(0);
+    await devtools.clearActivity();
+    await devtools.setSessionCheck(false);
+
+    // 5. The session revoked again, with the check off.
+    await devtools.sessionAction(
+      'Revoke session',
+      'Session revoked on the server. With the session check off, the access token works until ' +
+        'it expires; the next refresh is refused and ends the session.',
+    );
+
+    // 6. The access token still works, without a refresh.
     await addTodo(page, 'Still works until the refresh');
     await expect(todoItem(page, 'Still works until the refresh')).toBeVisible();
     await expect(devtools.counter('refresh')).toHaveText('0');
 
-    // 4. The refresh is refused and ends the session.
+    // 7. The refresh is refused and ends the session.
     await devtools.root.getByRole('button', { name: 'Refresh now' }).click();
     await expect(devtools.row(/POST \/api\/auth\/refresh 400/)).toHaveCount(1);
     await expectSessionEnded(page, 'the session was revoked', /\/login\?returnUrl=%2Fdashboard$/);

@@ -103,6 +103,19 @@ export class DevtoolsPanel {
     await this.section('Demo controls').getByLabel('Refresh before expiry').setChecked(on);
   }
 
+  /** The server's **Check the session on every request** switch. */
+  sessionCheck(): Locator {
+    return this.section('Demo controls').getByLabel('Check the session on every request');
+  }
+
+  /** Turns the session check on or off and waits until the server's setting shows it. */
+  async setSessionCheck(on: boolean): Promise<void> {
+    await this.sessionCheck().setChecked(on);
+    await expect(this.sessionCheck()).toBeChecked({ checked: on });
+    const hint = on ? /^On: every protected request/ : /^Off: access tokens are checked/;
+    await expect(this.section('Demo controls').getByText(hint)).toBeVisible();
+  }
+
   async failNextRefresh(failure: RefreshFailure): Promise<void> {
     const select = this.section('Demo controls').getByLabel('Next refresh fails with');
     await select.selectOption({ label: failure });

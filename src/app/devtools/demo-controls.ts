@@ -7,6 +7,7 @@ import { RefreshFailureControl } from './refresh-failure-control';
 import { ServerSettingsForm } from './server-settings-form';
 import { ServerRepairNotice } from './server-repair-notice';
 import { SessionActions } from './session-actions';
+import { SessionCheckSwitch } from './session-check-switch';
 import { TabInfo } from './tab-info';
 
 /**
@@ -18,6 +19,7 @@ import { TabInfo } from './tab-info';
   imports: [
     ServerRepairNotice,
     ServerSettingsForm,
+    SessionCheckSwitch,
     RefreshFailureControl,
     SessionActions,
     ParallelRequests,
@@ -30,6 +32,7 @@ import { TabInfo } from './tab-info';
     <h4 class="demo-group">Server</h4>
     <app-server-repair-notice />
     <app-server-settings-form />
+    <app-session-check-switch />
     <div class="mt-2"><app-refresh-failure-control /></div>
     <h4 class="demo-group">Session</h4>
     <app-session-actions />

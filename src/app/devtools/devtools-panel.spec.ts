@@ -60,6 +60,7 @@ describe('DevtoolsPanel', () => {
       'Latency (ms)',
       'Reuse grace (s)',
       'Server clock offset (s)',
+      'Check the session on every request',
       'Next refresh fails with',
       'Number of requests',
       'Each request',

@@ -52,15 +52,31 @@ describe('SessionActions', () => {
     expect(store.isSignedIn()).toBeTrue();
   });
 
-  it('"Revoke session" makes the next refresh end the session with the server’s reason', async () => {
-    const { store, click, status } = await render();
+  it('"Revoke session" stops the access token and makes the next refresh end the session', async () => {
+    const { http, store, click, status } = await render();
 
+    const token = store.accessToken()!;
     await click('Revoke session');
     expect(status()).toBe(ACTION_MESSAGES.revoked);
+    expect((await refusal(http.get(API_PATHS.todos, bearer(token)))).status)
+      .withContext('the session check refuses the revoked session’s access token')
+      .toBe(401);
 
     await expectAsync(store.refresh()).toBeRejected();
     expect(store.isSignedIn()).toBeFalse();
     expect(store.sessionNotice()?.message).toContain('revoked');
+  });
+
+  it('"Revoke session" says the access token works until it expires when the session check is off', async () => {
+    const { http, store, controls, click, status } = await render();
+    await controls.setCheckSessionOnRequests(false);
+
+    await click('Revoke session');
+
+    expect(status()).toBe(ACTION_MESSAGES.revokedStateless);
+    await expectAsync(
+      firstValueFrom(http.get(API_PATHS.todos, bearer(store.accessToken()!))),
+    ).toBeResolved();
   });
 
   it('"Replay previous refresh token" is disabled until a refresh, then ends the session', async () => {

@@ -10,7 +10,9 @@ export const ACTION_MESSAGES = {
   expired:
     'The server now refuses the current access token: the next request gets a 401 and a silent refresh.',
   revoked:
-    'Session revoked on the server. The access token works until it expires; the next refresh is refused and ends the session.',
+    'Session revoked on the server. The session check refuses its access token from the next request; the refresh that follows is refused and ends the session.',
+  revokedStateless:
+    'Session revoked on the server. With the session check off, the access token works until it expires; the next refresh is refused and ends the session.',
   replayAccepted: 'The server accepted the replayed token (it is inside the reuse grace).',
   reset:
     'Demo server reset: seed accounts, todos and default settings are back. You are signed out.',
@@ -54,7 +56,8 @@ export class SessionActions {
       const claims = decodeClaims(this.#jwt, this.#store.refreshToken(), 'refresh');
       if (!claims) throw new Error('Sign in first.');
       await this.#controls.revokeSession(claims.sid);
-      return ACTION_MESSAGES.revoked;
+      const checked = this.#controls.settings().checkSessionOnRequests;
+      return checked ? ACTION_MESSAGES.revoked : ACTION_MESSAGES.revokedStateless;
     });
   }
 

@@ -36,7 +36,7 @@ describe('DemoServerControls', () => {
 
   afterEach(() => clearServerStorage());
 
-  it('starts from the defaults on a fresh install: 30 s, 300 s, 3600 s, 250 ms, no grace, no failure', () => {
+  it('starts from the defaults on a fresh install: 30 s, 300 s, 3600 s, 250 ms, no grace, no failure, the session check on', () => {
     clearServerStorage();
     TestBed.resetTestingModule();
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideMockApi()] });
@@ -48,6 +48,7 @@ describe('DemoServerControls', () => {
       latency: 250,
       reuseGrace: 0,
       clockOffset: 0,
+      checkSessionOnRequests: true,
       failNextRefresh: 'none',
     });
   });

@@ -86,6 +86,19 @@ export class DemoServerControls {
     return this.#set('clockOffset', seconds);
   }
 
+  /**
+   * On: every protected request also checks the access token's session, so ending a session
+   * stops its access token at once. Off: access tokens work until they expire (stateless).
+   */
+  async setCheckSessionOnRequests(on: boolean): Promise<void> {
+    if (typeof on !== 'boolean') {
+      throw new InvalidSettingError('checkSessionOnRequests', 'The session check is on or off.');
+    }
+    await this.#ctx.db.updateSettings((settings) => {
+      settings.checkSessionOnRequests = on;
+    });
+  }
+
   /** Makes the next `POST api/auth/refresh` fail this way (once); `'none'` cancels. */
   async failNextRefresh(mode: RefreshFailureMode): Promise<void> {
     if (!REFRESH_FAILURE_MODES.includes(mode)) {
@@ -106,7 +119,10 @@ export class DemoServerControls {
     });
   }
 
-  /** Ends a session (the `sid` claim); its refresh token is refused from now on. Idempotent. */
+  /**
+   * Ends a session (the `sid` claim): its refresh token is refused from now on, and so are its
+   * access tokens while the session check is on (`setCheckSessionOnRequests`). Idempotent.
+   */
   async revokeSession(sid: string): Promise<void> {
     await this.#ctx.db.update((state) => {
       const session = state.sessions.find((candidate) => candidate.sid === sid);

@@ -2,9 +2,13 @@
  * The bearer-token middleware: `protect(handler)` lets a request through only with a valid access
  * token (and, optionally, a role), and hands the handler the caller it identified.
  *
- * Access tokens are checked statelessly (signature, algorithm, issuer, audience, expiry, type) plus
- * one lookup: the user must exist and must not have had their access tokens revoked since the
- * token was issued. Ending a session does not invalidate its access tokens; they simply run out.
+ * Access tokens are checked for signature, algorithm, issuer, audience, expiry and type, then
+ * looked up: the user must exist and must not have had their access tokens revoked since the
+ * token was issued, and, with **Check the session on every request** on (the default), the
+ * token's session (`sid`) must exist and not have ended (`sessionEnd`). That second lookup is
+ * what makes a sign-out, a revoked or evicted session stop its access token at once (RFC 7009
+ * §2.1); the price is state read on every request. Off, a session's end only stops its refresh,
+ * and its access token works until it expires: the stateless trade-off, for the demo.
  *
  * A role is checked against that user record, as stored now, never against the token's `roles`
  * claim: the claim is a hint for the client's UI, and it would keep a demoted admin in until the
@@ -13,7 +17,9 @@
 import type { Role, TokenClaims } from '../api-contract';
 import { error, type ServerRequest, type ServerResponse } from './http';
 import type { ServerContext } from './server-context';
-import type { UserRecord } from './server-state';
+import type { ServerSettings } from './server-settings';
+import type { ServerState, UserRecord } from './server-state';
+import { sessionEnd } from './sessions';
 import { type TokenProblem, verifyToken } from './token-service';
 
 export interface Caller {
@@ -30,7 +36,7 @@ export interface AuthedRequest extends ServerRequest {
 export type Handler = (req: ServerRequest, ctx: ServerContext) => Promise<ServerResponse>;
 export type ProtectedHandler = (req: AuthedRequest, ctx: ServerContext) => Promise<ServerResponse>;
 
-type AccessProblem = TokenProblem | 'revoked' | 'unknown-user';
+type AccessProblem = TokenProblem | 'revoked' | 'unknown-user' | 'session-ended';
 type HeaderProblem = 'missing' | 'other-scheme' | 'not-one-token';
 
 /** The realm of every challenge; the API's protected resources form one protection space. */
@@ -53,6 +59,7 @@ const ACCESS_PROBLEMS: Record<AccessProblem, string> = {
   'wrong-type': 'a refresh token cannot be used as an access token',
   revoked: 'the access token was revoked',
   'unknown-user': 'the access token belongs to a user that no longer exists',
+  'session-ended': 'the session has ended',
 };
 
 /** Wraps a handler so it runs only for a caller with a valid access token and `role`. */
@@ -77,13 +84,32 @@ export async function authenticate(
   if (!token) return { refusal: malformedHeader() };
 
   const state = await ctx.db.read();
-  const verified = await verifyToken(token, state.signingKey, 'access', ctx.now());
+  const now = ctx.now();
+  const verified = await verifyToken(token, state.signingKey, 'access', now);
   if (!verified.ok) return { refusal: invalidToken(verified.problem) };
   const { claims } = verified;
   const user = state.users.find((candidate) => candidate.id === claims.sub);
   if (!user) return { refusal: invalidToken('unknown-user') };
   if (claims.iat < user.accessTokensValidFrom) return { refusal: invalidToken('revoked') };
+  const settings = ctx.db.readSettings();
+  if (settings.checkSessionOnRequests && !sessionRuns(state, claims.sid, now, settings)) {
+    return { refusal: invalidToken('session-ended') };
+  }
   return { caller: { user, claims } };
+}
+
+/**
+ * The session check: the session must still be stored (a missing one was pruned, dropped by a
+ * repair or never issued here) and not ended by the one definition refresh uses, `sessionEnd`.
+ */
+function sessionRuns(
+  state: ServerState,
+  sid: string,
+  now: number,
+  settings: ServerSettings,
+): boolean {
+  const session = state.sessions.find((candidate) => candidate.sid === sid);
+  return session !== undefined && sessionEnd(session, now, settings) === null;
 }
 
 /**

@@ -37,10 +37,24 @@ export interface ServerSettings {
    * client and server does: every `iat`, `exp` and expiry check of the server moves with it.
    */
   clockOffset: number;
+  /**
+   * Whether every protected request also looks up the access token's session (`sid`) and refuses
+   * it once that session is gone or has ended (signed out, revoked, evicted, past its lifetime).
+   * Off, access tokens are checked statelessly and a session's end stops only its refresh: its
+   * access token works until it expires. On by default (RFC 7009 §2.1 asks that revoking a
+   * refresh token stop its access tokens too); the cost is one session lookup per request.
+   */
+  checkSessionOnRequests: boolean;
   failNextRefresh: RefreshFailureMode;
 }
 
-export type NumericSetting = Exclude<keyof ServerSettings, 'failNextRefresh'>;
+export type NumericSetting = Exclude<
+  keyof ServerSettings,
+  'failNextRefresh' | 'checkSessionOnRequests'
+>;
+
+/** The label of the session check, in the devtools and in a repair report. */
+export const SESSION_CHECK_LABEL = 'Check the session on every request';
 
 export interface SettingLimit {
   min: number;
@@ -67,6 +81,7 @@ export const DEFAULT_SERVER_SETTINGS: Readonly<ServerSettings> = {
   latency: 250,
   reuseGrace: 0,
   clockOffset: 0,
+  checkSessionOnRequests: true,
   failNextRefresh: 'none',
 };
 
@@ -118,6 +133,9 @@ export function repairSettings(stored: unknown): SettingsRepair {
     else if (value !== undefined)
       problems.push(refused(label, value, `${settings[setting]} ${unit}`));
   }
+  const check = candidate['checkSessionOnRequests'];
+  if (typeof check === 'boolean') settings.checkSessionOnRequests = check;
+  else if (check !== undefined) problems.push(refused(SESSION_CHECK_LABEL, check, 'true'));
   const mode = candidate['failNextRefresh'];
   if (REFRESH_FAILURE_MODES.includes(mode as RefreshFailureMode)) {
     settings.failNextRefresh = mode as RefreshFailureMode;

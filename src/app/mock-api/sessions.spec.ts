@@ -48,11 +48,14 @@ describe('Mock API sessions: logout and the five-session limit', () => {
       const laptop = await signIn(http);
       await logout({ refreshToken: phone.refreshToken });
 
-      expect((await refreshWith(http, laptop.refreshToken)).user.username).toBe('demo');
       const me = await send(
-        http.get(API_PATHS.me, { ...bearer(phone.accessToken), observe: 'response' }),
+        http.get(API_PATHS.me, { ...bearer(laptop.accessToken), observe: 'response' }),
       );
-      expect(me.status).withContext('access tokens simply run out').toBe(200);
+      expect(me.status).toBe(200);
+      expect((await refreshWith(http, laptop.refreshToken)).user.username).toBe('demo');
+      expect((await refusal(http.get(API_PATHS.me, bearer(phone.accessToken)))).status)
+        .withContext('the signed-out session’s access token, with the session check on')
+        .toBe(401);
     });
 
     it('is idempotent: an already signed-out, expired, unknown or forged token also gets 204', async () => {

@@ -1,4 +1,13 @@
-import { clearServerStorage, type MockApiHarness, setUpMockApi, signIn } from './mock-api-harness';
+import { API_PATHS } from '../api-contract';
+import {
+  bearer,
+  clearServerStorage,
+  decodeClaims,
+  type MockApiHarness,
+  refusal,
+  setUpMockApi,
+  signIn,
+} from './mock-api-harness';
 import { SETTINGS_KEY } from './server-db';
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from './server-settings';
 import { BACKUP_PREFIX } from './state-backups';
@@ -49,6 +58,33 @@ describe('Mock API stored-settings repair', () => {
     expect(server.controls.settings().reuseGrace).toBe(DEFAULT_SERVER_SETTINGS.reuseGrace);
     expect(server.controls.repairs()).toEqual([]);
     expect(backupKeys()).toEqual([]);
+  });
+
+  it('reads settings stored before the session check existed with the check on, reporting nothing', async () => {
+    const older: Partial<ServerSettings> = { ...DEFAULT_SERVER_SETTINGS, latency: 0 };
+    delete older.checkSessionOnRequests;
+    localStorage.setItem(SETTINGS_KEY, JSON.stringify(older));
+
+    const tokens = await signIn(server.http);
+    await server.controls.revokeSession(decodeClaims(tokens.accessToken).sid);
+    expect((await refusal(server.http.get(API_PATHS.me, bearer(tokens.accessToken)))).status)
+      .withContext('the revoked session’s access token')
+      .toBe(401);
+    expect(server.controls.repairs()).toEqual([]);
+  });
+
+  it('replaces a session check that is not a boolean by the default, on, and reports it', async () => {
+    localStorage.setItem(
+      SETTINGS_KEY,
+      JSON.stringify({ ...DEFAULT_SERVER_SETTINGS, checkSessionOnRequests: 'no' }),
+    );
+
+    await signIn(server.http);
+
+    expect(stored().checkSessionOnRequests).toBeTrue();
+    expect(server.controls.repairs()[0].problems).toEqual([
+      'Settings: check the session on every request was "no"; the default, true, is used.',
+    ]);
   });
 
   it('uses the defaults for unreadable settings text, after keeping a copy and reporting it', async () => {
