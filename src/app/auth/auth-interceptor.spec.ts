@@ -4,7 +4,7 @@ import { firstValueFrom } from 'rxjs';
 
 import { API_PATHS } from '../api-contract';
 import { REFRESH_UNAVAILABLE, REFRESH_UNAVAILABLE_MESSAGE } from './auth-errors';
-import { REFRESH_WAIT_LIMIT_MS } from './auth-store';
+import { REFRESH_WAIT_LIMIT_MS } from './refresh-wait-limit';
 import { AUTH_FLOW, AuthFlowTrace } from './request-context';
 import { fakeTokenResponse, TEST_ADMIN } from './testing/fake-tokens';
 import {

@@ -5,7 +5,8 @@ import { Observable, catchError, defer, from, map, of, switchMap, throwError } f
 import { isOwnApiUrl } from './api-url';
 import { SESSION_END_REASONS, isRefreshUnavailable, sessionChangedError } from './auth-errors';
 import { AuthSettings } from './auth-settings';
-import { AuthStore, RefreshResult } from './auth-store';
+import { AuthStore } from './auth-store';
+import { RefreshResult } from './refresh-coordinator';
 import {
   AUTH_ENDPOINT,
   AuthFlowLink,

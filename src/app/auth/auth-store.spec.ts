@@ -2,7 +2,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 
 import { API_PATHS } from '../api-contract';
 import { SESSION_END_REASONS } from './auth-errors';
-import { LOGOUT_TIMEOUT_MS } from './auth-store';
+import { LOGOUT_TIMEOUT_MS } from './session-core';
 import { fakeJwt, fakeTokenResponse, TEST_ADMIN, TEST_USER } from './testing/fake-tokens';
 import {
   AuthTesting,

@@ -4,7 +4,7 @@ import { firstValueFrom } from 'rxjs';
 import { API_PATHS } from '../api-contract';
 import { until } from '../testing/until';
 import { REFRESH_UNAVAILABLE } from './auth-errors';
-import { REFRESH_WAIT_LIMIT } from './auth-store';
+import { REFRESH_WAIT_LIMIT } from './refresh-wait-limit';
 import { fakeTokenResponse } from './testing/fake-tokens';
 import {
   AuthTesting,

@@ -4,13 +4,17 @@ import { TestBed } from '@angular/core/testing';
 import { AuthEvent, AuthEvents } from '../auth-events';
 import { AUTH_SETTINGS_KEY, AuthSettings } from '../auth-settings';
 import { AuthStore } from '../auth-store';
+import { RefreshCoordinator } from '../refresh-coordinator';
+import { SessionCore } from '../session-core';
+import { SharedSession } from '../shared-session';
 import { SessionRecheck } from '../session-recheck';
 import { TabSync } from '../tab-sync';
 import { SESSION_END_KEY } from '../session-end-mark';
 import { TOKENS_KEY, TokenStorage } from '../token-storage';
 
 /**
- * Test-only: a second "tab" inside one TestBed. It has its own `AuthStore`, `TokenStorage`,
+ * Test-only: a second "tab" inside one TestBed. It has its own `AuthStore` (with the session,
+ * refresh coordinator and shared session behind it), `TokenStorage`,
  * `AuthSettings`, `AuthEvents` and `TabSync` (a child injector), and shares localStorage, the
  * HTTP stack and `WEB_LOCKS` with the TestBed's own tab, as real tabs of one origin do.
  */
@@ -25,7 +29,17 @@ export interface OtherTab {
 
 export function openOtherTab(): OtherTab {
   const injector = createEnvironmentInjector(
-    [AuthStore, TokenStorage, AuthSettings, AuthEvents, TabSync, SessionRecheck],
+    [
+      AuthStore,
+      SessionCore,
+      RefreshCoordinator,
+      SharedSession,
+      TokenStorage,
+      AuthSettings,
+      AuthEvents,
+      TabSync,
+      SessionRecheck,
+    ],
     TestBed.inject(EnvironmentInjector),
   );
   const events: AuthEvent[] = [];
