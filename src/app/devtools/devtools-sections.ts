@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 
-import { ActivityTimeline } from './activity-timeline';
-import { DemoControls } from './demo-controls';
-import { TokenInspector } from './token-inspector';
+import { ActivityTimeline } from './activity/activity-timeline';
+import { DemoControls } from './demo-controls/demo-controls';
+import { TokenInspector } from './token-inspector/token-inspector';
 
 /**
  * What the open Auth devtools panel shows: the token inspector, the HTTP activity timeline and

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { ActivityCounters } from './activity-counters';
 import { ActivityLog } from './activity-log';
 import { activityRowView } from './activity-row-view';
-import { DevtoolsNote } from './devtools-note';
+import { DevtoolsNote } from '../devtools-note';
 
 /**
  * The HTTP activity panel: counters, **Clear**, and every request newest first. A refresh, the

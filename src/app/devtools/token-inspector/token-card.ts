@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { JwtHelperService } from '@auth0/angular-jwt';
 
-import { AuthSettings } from '../auth/auth-settings';
-import { AuthStore } from '../auth/auth-store';
-import { clockTime } from './activity-row-view';
+import { AuthSettings } from '../../auth/auth-settings';
+import { AuthStore } from '../../auth/auth-store';
+import { clockTime } from '../activity/activity-row-view';
 import { Clock } from './clock';
 import { TokenState, decodeToken, expiringWindowMs, tokenCountdown } from './token-state';
 

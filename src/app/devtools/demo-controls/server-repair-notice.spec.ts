@@ -5,8 +5,8 @@ import {
   setUpMockApi,
   signIn,
   storedState,
-} from '../mock-api/mock-api-harness';
-import { STATE_KEY } from '../mock-api/server-db';
+} from '../../mock-api/mock-api-harness';
+import { STATE_KEY } from '../../mock-api/server-db';
 import { ServerRepairNotice } from './server-repair-notice';
 
 describe('ServerRepairNotice', () => {

@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 
-import { DemoServerControls } from '../mock-api/demo-server-controls';
-import { SESSION_CHECK_LABEL } from '../mock-api/server-settings';
-import { DevtoolsNote } from './devtools-note';
+import { DemoServerControls } from '../../mock-api/demo-server-controls';
+import { SESSION_CHECK_LABEL } from '../../mock-api/server-settings';
+import { DevtoolsNote } from '../devtools-note';
 
 /** What the switch means in each position, shown under it. */
 export const SESSION_CHECK_HINTS = {

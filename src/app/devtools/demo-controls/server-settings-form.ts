@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 
-import { DemoServerControls } from '../mock-api/demo-server-controls';
-import { InvalidSettingError, NumericSetting } from '../mock-api/server-settings';
+import { DemoServerControls } from '../../mock-api/demo-server-controls';
+import { InvalidSettingError, NumericSetting } from '../../mock-api/server-settings';
 import { SERVER_SETTING_FIELDS, SettingField, parseSettingInput } from './setting-input';
 
 export const APPLYING = 'Applying…';

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 
-import { AuthSettings, StorageMode } from '../auth/auth-settings';
-import { TokenStorage } from '../auth/token-storage';
+import { AuthSettings, StorageMode } from '../../auth/auth-settings';
+import { TokenStorage } from '../../auth/token-storage';
 
 /** The storage choices and the one-line trade-off of each. */
 export const STORAGE_OPTIONS: readonly {

@@ -12,14 +12,14 @@ import {
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
 
-import { API_PATHS } from '../api-contract';
-import { authInterceptor } from '../auth/auth-interceptor';
-import { AuthSettings } from '../auth/auth-settings';
-import { AuthStore } from '../auth/auth-store';
-import { provideJwtDecoder } from '../auth/provide-auth';
-import { AuthTesting, clearAuthStorage, signInWith } from '../auth/testing/auth-testing';
-import { until } from '../testing/until';
-import { fakeTokenResponse } from '../auth/testing/fake-tokens';
+import { API_PATHS } from '../../api-contract';
+import { authInterceptor } from '../../auth/auth-interceptor';
+import { AuthSettings } from '../../auth/auth-settings';
+import { AuthStore } from '../../auth/auth-store';
+import { provideJwtDecoder } from '../../auth/provide-auth';
+import { AuthTesting, clearAuthStorage, signInWith } from '../../auth/testing/auth-testing';
+import { until } from '../../testing/until';
+import { fakeTokenResponse } from '../../auth/testing/fake-tokens';
 import { activityInterceptor, pathFromBase } from './activity-interceptor';
 import { ActivityLog } from './activity-log';
 

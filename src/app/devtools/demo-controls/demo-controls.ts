@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 
 import { ClientAuthControls } from './client-auth-controls';
-import { DevtoolsNote } from './devtools-note';
+import { DevtoolsNote } from '../devtools-note';
 import { ParallelRequests } from './parallel-requests';
 import { RefreshFailureControl } from './refresh-failure-control';
 import { ServerSettingsForm } from './server-settings-form';
@@ -48,9 +48,10 @@ import { TabInfo } from './tab-info';
         (<code>src/app/mock-api/demo-server-controls.ts</code>): the in-browser server's settings,
         not HTTP endpoints. Expiring and revoking happen on the server, so the client only finds out
         from its next request (<code>src/app/auth/auth-interceptor.ts</code>) or refresh
-        (<code>src/app/auth/auth-store.ts</code>). The refresh switch and the storage choice are
+        (<code>src/app/auth/refresh-coordinator.ts</code>). The refresh switch and the storage
+        choice are
         <code>src/app/auth/auth-settings.ts</code> and <code>src/app/auth/token-storage.ts</code>.
-        This panel is <code>src/app/devtools/demo-controls.ts</code>.
+        This panel is <code>src/app/devtools/demo-controls/demo-controls.ts</code>.
       </p>
       <p>
         When the server finds its stored data damaged, it drops or replaces only what is bad

@@ -1,8 +1,8 @@
 import { HttpClient } from '@angular/common/http';
 import { firstValueFrom } from 'rxjs';
 
-import { API_PATHS } from '../api-contract';
-import { httpErrorMessage } from '../http-error-message';
+import { API_PATHS } from '../../api-contract';
+import { httpErrorMessage } from '../../http-error-message';
 
 /** The outcome of N protected requests fired at once. */
 export interface BurstResult {

@@ -1,4 +1,4 @@
-import { NumericSetting, SETTING_LIMITS, checkSetting } from '../mock-api/server-settings';
+import { NumericSetting, SETTING_LIMITS, checkSetting } from '../../mock-api/server-settings';
 
 /** A field's text read as a number, or the message to show at the field. */
 export type ParsedInput = { readonly value: number } | { readonly error: string };

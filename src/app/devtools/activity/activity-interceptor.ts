@@ -2,8 +2,8 @@ import { HttpErrorResponse, HttpInterceptorFn, HttpResponse } from '@angular/com
 import { DOCUMENT, inject } from '@angular/core';
 import { defer, tap } from 'rxjs';
 
-import { AUTH_FLOW, AUTH_FLOW_LINK } from '../auth/request-context';
-import { httpErrorMessage } from '../http-error-message';
+import { AUTH_FLOW, AUTH_FLOW_LINK } from '../../auth/request-context';
+import { httpErrorMessage } from '../../http-error-message';
 import { ActivityLog, ActivityTag } from './activity-log';
 
 /**

@@ -2,11 +2,11 @@ import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 
-import { provideJwtDecoder } from '../auth/provide-auth';
-import { TAB_ID_KEY, TAB_LOCK_PREFIX, TabIdentity } from '../auth/tab-identity';
-import { clearAuthStorage } from '../auth/testing/auth-testing';
-import { FakeWebLocks } from '../auth/testing/fake-web-locks';
-import { WEB_LOCKS } from '../auth/web-locks';
+import { provideJwtDecoder } from '../../auth/provide-auth';
+import { TAB_ID_KEY, TAB_LOCK_PREFIX, TabIdentity } from '../../auth/tab-identity';
+import { clearAuthStorage } from '../../auth/testing/auth-testing';
+import { FakeWebLocks } from '../../auth/testing/fake-web-locks';
+import { WEB_LOCKS } from '../../auth/web-locks';
 import { TabInfo } from './tab-info';
 
 describe('TabInfo', () => {

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 
-import { DemoServerControls } from '../mock-api/demo-server-controls';
+import { DemoServerControls } from '../../mock-api/demo-server-controls';
 
 /**
  * The notice that the server found its stored state or settings damaged and repaired them: what it

@@ -1,9 +1,9 @@
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 
-import { AuthStore } from '../auth/auth-store';
-import { provideJwtDecoder } from '../auth/provide-auth';
-import { fakeJwt, TEST_USER } from '../auth/testing/fake-tokens';
+import { AuthStore } from '../../auth/auth-store';
+import { provideJwtDecoder } from '../../auth/provide-auth';
+import { fakeJwt, TEST_USER } from '../../auth/testing/fake-tokens';
 import { Clock } from './clock';
 import { TokenCard } from './token-card';
 

@@ -2,7 +2,7 @@ import { HttpClient, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 
-import { API_PATHS } from '../api-contract';
+import { API_PATHS } from '../../api-contract';
 import { describeBurst, fireParallelRequests } from './burst';
 
 describe('parallel requests', () => {

@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 
-import { AuthStore } from '../auth/auth-store';
-import { SKEW_NOISE_MS } from '../auth/server-clock';
-import { httpErrorMessage } from '../http-error-message';
+import { AuthStore } from '../../auth/auth-store';
+import { SKEW_NOISE_MS } from '../../auth/server-clock';
+import { httpErrorMessage } from '../../http-error-message';
 import { Clock } from './clock';
-import { DevtoolsNote } from './devtools-note';
+import { DevtoolsNote } from '../devtools-note';
 import { TokenCard } from './token-card';
 
 /**

@@ -1,8 +1,8 @@
 import { TestBed } from '@angular/core/testing';
 import { JwtHelperService } from '@auth0/angular-jwt';
 
-import { provideJwtDecoder } from '../auth/provide-auth';
-import { fakeJwt, rawJwt } from '../auth/testing/fake-tokens';
+import { provideJwtDecoder } from '../../auth/provide-auth';
+import { fakeJwt, rawJwt } from '../../auth/testing/fake-tokens';
 import {
   decodeToken,
   expiringWindowMs,

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 
-import { DemoServerControls } from '../mock-api/demo-server-controls';
-import { RefreshFailureMode } from '../mock-api/server-settings';
+import { DemoServerControls } from '../../mock-api/demo-server-controls';
+import { RefreshFailureMode } from '../../mock-api/server-settings';
 
 /** The choices, in words, and what the client does with each. */
 export const REFRESH_FAILURE_OPTIONS: readonly {

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 
-import { clearServerStorage, setUpMockApi } from '../mock-api/mock-api-harness';
-import { until } from '../testing/until';
+import { clearServerStorage, setUpMockApi } from '../../mock-api/mock-api-harness';
+import { until } from '../../testing/until';
 import { APPLYING, ServerSettingsForm } from './server-settings-form';
 
 describe('ServerSettingsForm', () => {

@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { JwtHelperService } from '@auth0/angular-jwt';
 
-import { AuthStore } from '../auth/auth-store';
-import { decodeClaims } from '../auth/token-claims';
-import { httpErrorMessage } from '../http-error-message';
-import { DemoServerControls } from '../mock-api/demo-server-controls';
+import { AuthStore } from '../../auth/auth-store';
+import { decodeClaims } from '../../auth/token-claims';
+import { httpErrorMessage } from '../../http-error-message';
+import { DemoServerControls } from '../../mock-api/demo-server-controls';
 
 export const ACTION_MESSAGES = {
   expired:

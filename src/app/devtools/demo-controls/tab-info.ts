@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 
-import { AuthStore } from '../auth/auth-store';
-import { TabIdentity } from '../auth/tab-identity';
-import { DevtoolsNote } from './devtools-note';
+import { AuthStore } from '../../auth/auth-store';
+import { TabIdentity } from '../../auth/tab-identity';
+import { DevtoolsNote } from '../devtools-note';
 
 /**
  * Several tabs: this tab's id (and the tab it was duplicated from), a warning when the browser

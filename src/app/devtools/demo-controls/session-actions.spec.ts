@@ -1,11 +1,11 @@
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
 
-import { API_PATHS } from '../api-contract';
-import { AuthStore } from '../auth/auth-store';
-import { provideJwtDecoder } from '../auth/provide-auth';
-import { clearAuthStorage } from '../auth/testing/auth-testing';
-import { bearer, clearServerStorage, refusal, setUpMockApi } from '../mock-api/mock-api-harness';
+import { API_PATHS } from '../../api-contract';
+import { AuthStore } from '../../auth/auth-store';
+import { provideJwtDecoder } from '../../auth/provide-auth';
+import { clearAuthStorage } from '../../auth/testing/auth-testing';
+import { bearer, clearServerStorage, refusal, setUpMockApi } from '../../mock-api/mock-api-harness';
 import { ACTION_MESSAGES, SessionActions } from './session-actions';
 
 /** The buttons against the real in-browser server, with a session signed in through AuthStore. */
