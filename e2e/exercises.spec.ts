@@ -539,7 +539,8 @@ test.describe('docs/exercises.md', () => {
 
     // 3. A pair from the slow server: its exp is in this browser's past, yet both read valid.
     await devtools.refreshNow();
-    await expect(skew).toHaveText(/^Server clock: 10 min 0 s behind this browser's\./);
+    // Measured from a whole-second iat and an answer 250 ms (or, on a busy machine, more) late.
+    await expect(skew).toHaveText(/^Server clock: about 10 min( [1-9] s)? behind this browser's\./);
     await expect(devtools.tokenState('Access token')).toHaveText('valid');
     await expect(devtools.tokenState('Refresh token')).toHaveText('valid');
     await devtools.clearActivity();
@@ -567,7 +568,10 @@ test.describe('docs/exercises.md', () => {
     await expectSessionEnded(page, 'the refresh token expired', /\/login\?returnUrl=%2Fprofile$/);
     await new SignInPage(page).fillAndSubmit(DEMO_USER.username, DEMO_USER.password);
     await expect(page).toHaveURL(/\/profile$/);
-    await expect(skew).toHaveText(/^Server clock: in step with this browser's \(within 2 s\)\./);
+    // In step again: the 10 minutes are gone (a slow answer may read as a second or two).
+    await expect(skew).toHaveText(
+      /^Server clock: (in step with this browser's|about [1-4] s behind)/,
+    );
     await expect(devtools.tokenState('Access token')).toHaveText('valid');
   });
 });

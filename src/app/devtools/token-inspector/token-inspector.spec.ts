@@ -7,10 +7,11 @@ describe('describeSkew (the token inspector’s clock line)', () => {
 
   it('says by how much and which way the server’s clock differs', () => {
     expect(describeSkew(-600_000)).toBe(
-      "Server clock: 10 min 0 s behind this browser's. Countdowns and expiry checks use the " +
+      "Server clock: about 10 min behind this browser's. Countdowns and expiry checks use the " +
         "server's time.",
     );
-    expect(describeSkew(61_400)).toContain('1 min 1 s ahead of');
-    expect(describeSkew(5_000)).toContain('5 s ahead of');
+    expect(describeSkew(61_400)).toContain('about 1 min 1 s ahead of');
+    expect(describeSkew(-600_700)).toContain('about 10 min 1 s behind');
+    expect(describeSkew(5_000)).toContain('about 5 s ahead of');
   });
 });

@@ -51,17 +51,21 @@ export class TokenInspector {
 
 /**
  * One line on how this browser's clock compares with the server's (`AuthStore.clockOffsetMs`,
- * positive when the server is ahead), for the inspector.
+ * positive when the server is ahead), for the inspector. "About": the offset is measured from an
+ * `iat` in whole seconds and an answer that took its time to arrive, so it is good to a second or
+ * so, not to the millisecond.
  */
 export function describeSkew(offsetMs: number): string {
   if (offsetMs === 0) {
     return `Server clock: in step with this browser's (within ${SKEW_NOISE_MS / 1000} s).`;
   }
   const seconds = Math.round(Math.abs(offsetMs) / 1000);
-  const size = seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+  const [minutes, rest] = [Math.floor(seconds / 60), seconds % 60];
+  const size =
+    minutes === 0 ? `${rest} s` : rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
   const side = offsetMs > 0 ? 'ahead of' : 'behind';
   return (
-    `Server clock: ${size} ${side} this browser's. Countdowns and expiry checks use the ` +
+    `Server clock: about ${size} ${side} this browser's. Countdowns and expiry checks use the ` +
     `server's time.`
   );
 }
