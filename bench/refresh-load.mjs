@@ -7,6 +7,7 @@
  */
 import { signIn } from './app-session.mjs';
 import { DevtoolsPanel } from './devtools-panel.mjs';
+import { median } from './table.mjs';
 
 export const LOAD_LATENCY_MS = 100;
 export const LOAD_SIZES = [1, 10, 50, 200];
@@ -130,11 +131,4 @@ export function summarize(n, runs, latencyMs) {
       failed,
     })),
   };
-}
-
-/** @param {number[]} values */
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }

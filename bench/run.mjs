@@ -7,15 +7,17 @@
  *   2. refresh under parallel load: N parallel protected requests with an expired access token,
  *      against the same N with a valid one (headless Chromium, the real production build);
  *   3. Lighthouse scores of /login and /dashboard (signed in);
- *   4. memory over a long session: 1,000 request cycles, a refresh every 10.
+ *   4. memory over a long session: 1,000 request cycles, a refresh every 10;
+ *   5. the state lock behind failed sign-ins: a refresh alone and behind 10 parallel sign-ins with
+ *      a wrong password (real PBKDF2 cost), on the server's code in Node (no build, no browser).
  * It prints a table and writes bench/results.json. It reports; it never fails on a figure, and
  * exits non-zero only when it cannot run (a build fails, or a part cannot measure: the other
  * parts still run and print, and results.json keeps the last complete run).
  *
- *   npm run bench [-- --only bundle,load,lighthouse,memory] [--skip-build] [--lighthouse-runs 3]
+ *   npm run bench [-- --only bundle,load,lighthouse,memory,lock] [--skip-build] [--lighthouse-runs 3]
  *
  * `--only` and `--skip-build` print the figures without writing results.json, which always
- * holds one complete run.
+ * holds one complete run. `--only lock` builds nothing and starts no browser.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -29,6 +31,7 @@ import { BUILDS, buildApps } from './build-apps.mjs';
 import { GZIP_LEVEL, measureBuild, shareOf, sizeOfBytes } from './bundle-cost.mjs';
 import { measureVisits } from './first-visit.mjs';
 import { measureLighthousePages } from './lighthouse-scores.mjs';
+import { measureLockContention } from './lock-figures.mjs';
 import { measureMemory } from './memory.mjs';
 import { measureRefreshLoad } from './refresh-load.mjs';
 import { formatReport, GOALS } from './report.mjs';
@@ -37,7 +40,9 @@ import { ratio } from './table.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_FILE = path.join(ROOT, 'bench', 'results.json');
-const PARTS = ['bundle', 'load', 'lighthouse', 'memory'];
+const PARTS = ['bundle', 'load', 'lighthouse', 'memory', 'lock'];
+/** The parts that need the builds and a browser; `lock` runs the server's code in Node. */
+const BROWSER_PARTS = ['bundle', 'load', 'lighthouse', 'memory'];
 /** The in-browser auth server's code, as bundle-cost.mjs groups the inputs. */
 const IN_BROWSER_SERVER = ['src/app/mock-api/', 'angular-in-memory-web-api', 'jose'];
 
@@ -54,6 +59,7 @@ if (unknown.length > 0) fail(`unknown part(s) ${unknown.join(', ')}; use ${PARTS
 const lighthouseRuns = Number(values['lighthouse-runs']);
 if (!Number.isInteger(lighthouseRuns) || lighthouseRuns < 1) fail('--lighthouse-runs must be ≥ 1.');
 const complete = parts.size === PARTS.length && !values['skip-build'];
+const needsBrowser = BROWSER_PARTS.some((name) => parts.has(name));
 /** @type {string | undefined} set by the first browser the bench launches */
 let chromiumVersion;
 
@@ -108,13 +114,39 @@ async function runBench() {
     app: path.join(ROOT, BUILDS.app.outputPath),
     bare: path.join(ROOT, BUILDS.bare.outputPath),
   };
-  if (!values['skip-build']) {
+  if (needsBrowser && !values['skip-build']) {
     progress('build…');
     const start = Date.now();
     dirs = await buildApps(ROOT);
     seconds['build'] = Math.round((Date.now() - start) / 100) / 10;
   }
 
+  const lock = await part('lock', () => measureLockContention(ROOT));
+  const browserFigures = needsBrowser ? await measureInBrowser(dirs, part) : {};
+  return {
+    date: new Date().toISOString(),
+    command: 'npm run bench',
+    machine: machineFacts(
+      needsBrowser ? (chromiumVersion ?? (await withBrowser(async (b) => b.version))) : null,
+    ),
+    goals: GOALS,
+    bundle: null,
+    load: null,
+    lighthouse: null,
+    memory: null,
+    ...browserFigures,
+    lock,
+    errors,
+    seconds: { ...seconds, total: Math.round((Date.now() - started) / 1000) },
+  };
+}
+
+/**
+ * The parts that need the builds, served, and a browser.
+ * @param {{ app: string, bare: string }} dirs
+ * @param {<T>(name: string, step: () => Promise<T>) => Promise<T | null>} part
+ */
+async function measureInBrowser(dirs, part) {
   const server = await serveBuild(path.join(dirs.app, 'browser'));
   const bareServer = await serveBuild(path.join(dirs.bare, 'browser'));
   try {
@@ -138,18 +170,7 @@ async function runBench() {
     const lighthouse = await part('lighthouse', () =>
       withBrowser((browser) => measureLighthousePages(browser, server.url, lighthouseRuns)),
     );
-    return {
-      date: new Date().toISOString(),
-      command: 'npm run bench',
-      machine: machineFacts(chromiumVersion ?? (await withBrowser(async (b) => b.version))),
-      goals: GOALS,
-      bundle,
-      load,
-      lighthouse,
-      memory,
-      errors,
-      seconds: { ...seconds, total: Math.round((Date.now() - started) / 1000) },
-    };
+    return { bundle, load, lighthouse, memory };
   } finally {
     await Promise.all([server.close(), bareServer.close()]);
   }
@@ -198,7 +219,7 @@ async function withBrowser(use) {
   }
 }
 
-/** @param {string} chromium */
+/** @param {string | null} chromium `null` when no part needed a browser */
 function machineFacts(chromium) {
   const cores = cpus();
   return {
@@ -207,7 +228,7 @@ function machineFacts(chromium) {
     memoryGb: Math.round(totalmem() / 1e9),
     os: `${osType()} ${release()}`,
     node: process.version,
-    chromium,
+    chromium: chromium ?? 'no browser',
     angular: packageVersion('@angular/core'),
     lighthouse: packageVersion('lighthouse'),
     playwright: packageVersion('playwright'),

@@ -56,6 +56,26 @@ export function ratio(a, b) {
 }
 
 /**
+ * A duration for the report: `< 0.1 ms` below a tenth, one decimal below 100 ms, whole above.
+ * @param {number} ms
+ */
+export function msText(ms) {
+  if (ms < 0.1) return '< 0.1 ms';
+  return ms < 100 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
+}
+
+/**
+ * The median of `values` (the mean of the middle two for an even count; NaN for none).
+ * @param {number[]} values
+ */
+export function median(values) {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/**
  * A goal's verdict for the report: `met` or `NOT met`.
  * @param {boolean} met
  */

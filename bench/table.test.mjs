@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { formatTable, kB, MB, ratio } from './table.mjs';
+import { formatTable, kB, MB, median, msText, ratio } from './table.mjs';
 
 describe('formatTable', () => {
   it('pads the first column to the left and the others to the right, under a rule', () => {
@@ -38,5 +38,27 @@ describe('number formats', () => {
   it('rounds ratios to two decimals and gives NaN for a zero divisor', () => {
     assert.equal(ratio(137_518, 62_220), 2.21);
     assert.ok(Number.isNaN(ratio(1, 0)));
+  });
+
+  it('prints durations: under a tenth as such, one decimal below 100 ms, whole above', () => {
+    assert.equal(msText(0.01), '< 0.1 ms');
+    assert.equal(msText(0.1), '0.1 ms');
+    assert.equal(msText(7.25), '7.3 ms');
+    assert.equal(msText(2857.34), '2857 ms');
+  });
+});
+
+describe('median', () => {
+  it('takes the middle value, whatever the order, or the mean of the middle two', () => {
+    assert.equal(median([529, 7, 12, 9, 8]), 9);
+    assert.equal(median([4, 1, 3, 2]), 2.5);
+    assert.equal(median([42]), 42);
+  });
+
+  it('is NaN for no values and leaves its input as it was', () => {
+    assert.ok(Number.isNaN(median([])));
+    const values = [3, 1, 2];
+    median(values);
+    assert.deepEqual(values, [3, 1, 2]);
   });
 });
