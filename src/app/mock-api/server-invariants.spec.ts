@@ -23,7 +23,7 @@ import * as fc from 'fast-check';
 import { API_PATHS } from '../api-contract';
 import type { ServerState } from './server-state';
 import { check, seedText, send, startServer, type ServerUnderTest } from './testing/server-driver';
-import { SERVER_COMMANDS } from './testing/server-commands';
+import { Advance, SERVER_COMMANDS } from './testing/server-commands';
 import { type ModelEnd, newModel, refreshOutcome, type ServerModel } from './testing/server-model';
 import type { ServerCommand } from './testing/checked-command';
 import { Refresh, SignIn } from './testing/session-commands';
@@ -127,4 +127,15 @@ describe('Mock API invariants over random operation sequences', () => {
     },
     PROPERTY_TIMEOUT_MS,
   );
+
+  describe('regressions (sequences that once broke an invariant)', () => {
+    it('keeps at most five active sessions when a clock step back revives sessions that were idle at a sign-in', async () => {
+      // Five sessions whose refresh tokens expired did not count at the sixth sign-in, and were
+      // not ended; 45 s back, they were live again beside the sixth.
+      const demo = () => new SignIn('demo');
+      const steps = [demo(), demo(), demo(), demo(), new Advance(301), demo(), new Advance(-45)];
+
+      await expectAsync(runSequence(steps)).toBeResolved();
+    });
+  });
 });

@@ -90,11 +90,16 @@ export function isActive(model: ServerModel, session: ModelSession, now: number)
   return !isOver(session, now) && isLive(newest(model, session), now);
 }
 
-/** The user's active sessions, oldest sign-in first (the order the cap ends them in). */
 export function activeSessions(model: ServerModel, user: string, now: number): ModelSession[] {
+  return model.sessions.filter((s) => s.user === user && isActive(model, s, now));
+}
+
+/** The user's sessions not ended yet, in the order the cap ends them: idle first, then oldest. */
+export function openSessions(model: ServerModel, user: string, now: number): ModelSession[] {
+  const idleFirst = (session: ModelSession) => (isActive(model, session, now) ? 1 : 0);
   return model.sessions
-    .filter((s) => s.user === user && isActive(model, s, now))
-    .sort((a, b) => a.createdAt - b.createdAt);
+    .filter((s) => s.user === user && s.end === null)
+    .sort((a, b) => idleFirst(a) - idleFirst(b) || a.createdAt - b.createdAt);
 }
 
 /**

@@ -9,7 +9,7 @@ import { decodeClaims } from '../mock-api-harness';
 import { refreshChecked } from './refresh-checks';
 import { CheckedCommand, pickSession, UnconditionalCommand } from './checked-command';
 import { check, send, type ServerUnderTest } from './server-driver';
-import { activeSessions, forgetExpired, type ModelSession, type ServerModel } from './server-model';
+import { forgetExpired, openSessions, type ModelSession, type ServerModel } from './server-model';
 
 /** A session's token at `index` (modulo), or its newest one when `index` is `undefined`. */
 function pickToken(session: ModelSession, index: number | undefined): string {
@@ -20,8 +20,8 @@ function pickToken(session: ModelSession, index: number | undefined): string {
 const tokenName = (index: number | undefined) => (index === undefined ? 'newest' : `#${index}`);
 
 /**
- * Signs in (`password` is `<username>1234`). The cap ends the oldest active sessions first, so
- * that with the new one the user has at most five.
+ * Signs in (`password` is `<username>1234`). The cap ends the user's sessions that are not ended
+ * yet, idle ones first, so that with the new one at most five are left.
  */
 export class SignIn extends CheckedCommand {
   constructor(readonly user: string) {
@@ -35,8 +35,8 @@ export class SignIn extends CheckedCommand {
   async apply(model: ServerModel, server: ServerUnderTest): Promise<void> {
     const now = server.ctx.now();
     forgetExpired(model, now);
-    const active = activeSessions(model, this.user, now);
-    for (const old of active.slice(0, Math.max(0, active.length - MAX_ACTIVE_SESSIONS + 1))) {
+    const open = openSessions(model, this.user, now);
+    for (const old of open.slice(0, Math.max(0, open.length - MAX_ACTIVE_SESSIONS + 1))) {
       old.end = 'evicted';
     }
     const password = `${this.user}1234`;
