@@ -74,15 +74,24 @@ export function activeSessionsOf(
     .sort((a, b) => a.createdAt - b.createdAt);
 }
 
-/** A new session for a sign-in; ends the oldest ones so at most five stay active. */
+/**
+ * A new session for a sign-in; ends older ones so that, with it, at most five are not ended:
+ * first those that cannot refresh now (token expired, or past the lifetime), then the oldest
+ * active ones. Counting only the active ones would leave the idle ones running, and a clock step
+ * back would bring them back to life beside five others.
+ */
 export function startSession(
   state: ServerState,
   userId: string,
   now: number,
   settings: ServerSettings,
 ): SessionRecord {
-  const active = activeSessionsOf(state, userId, now, settings);
-  for (const oldest of active.slice(0, Math.max(0, active.length - MAX_ACTIVE_SESSIONS + 1))) {
+  const idleFirst = (session: SessionRecord) =>
+    isSessionActive(state, session, now, settings) ? 1 : 0;
+  const open = state.sessions
+    .filter((s) => s.userId === userId && s.endedAt === null && s.endReason === null)
+    .sort((a, b) => idleFirst(a) - idleFirst(b) || a.createdAt - b.createdAt);
+  for (const oldest of open.slice(0, Math.max(0, open.length - MAX_ACTIVE_SESSIONS + 1))) {
     endSession(state, oldest, 'evicted', now);
   }
   const session: SessionRecord = {
