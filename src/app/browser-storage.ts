@@ -7,17 +7,17 @@
 
 /** `localStorage`, or null where the browser refuses it (site data blocked) or has none. */
 export function localStorageOrNull(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
+  return storageOrNull('localStorage');
 }
 
 /** `sessionStorage`, or null where the browser refuses it or has none. */
 export function sessionStorageOrNull(): Storage | null {
+  return storageOrNull('sessionStorage');
+}
+
+function storageOrNull(name: 'localStorage' | 'sessionStorage'): Storage | null {
   try {
-    return globalThis.sessionStorage ?? null;
+    return globalThis[name] ?? null;
   } catch {
     return null;
   }

@@ -9,7 +9,7 @@ import { StorageMode } from './auth-settings';
 import { RefreshCoordinator, RefreshResult } from './refresh-coordinator';
 import { clockOffsetAtReceipt } from './server-clock';
 import { SessionCore } from './session-core';
-import { COPIED_TAB, sessionEndedNotice } from './session-notices';
+import { COPIED_TAB } from './session-notices';
 import { SharedSession } from './shared-session';
 import { decodeClaims, isRecord, isUser, userFromClaims } from './token-claims';
 import { TokenStorage } from './token-storage';
@@ -118,7 +118,7 @@ export class AuthStore {
    * token on the server, waiting at most 3 s. Never rejects.
    */
   signOut(): Promise<void> {
-    this.#core.notice.set(null);
+    this.#core.notice.set(null); // also when already signed out: a stale notice goes too
     return this.#core.end({
       storage: { mark: { kind: 'signedOut' } },
       notice: null,
@@ -154,12 +154,7 @@ export class AuthStore {
    * refresh token in the background. Does nothing when already signed out.
    */
   endSession(reason: string): void {
-    void this.#core.end({
-      storage: { mark: { kind: 'expired', reason } },
-      notice: sessionEndedNotice(reason),
-      announce: { type: 'sessionExpired', reason },
-      revoke: true,
-    });
+    void this.#core.expire(reason, { revoke: true });
   }
 
   clearSessionNotice(): void {

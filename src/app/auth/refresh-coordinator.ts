@@ -14,7 +14,7 @@ import { AuthEvents } from './auth-events';
 import { REFRESH_WAIT_LIMIT, withWaitLimit } from './refresh-wait-limit';
 import { AuthFlowTrace } from './request-context';
 import { SessionCore } from './session-core';
-import { sessionEndedNotice } from './session-notices';
+import { clockOffsetAtReceipt } from './server-clock';
 import { SharedSession } from './shared-session';
 import { isUser } from './token-claims';
 import { StoredSession, TokenStorage } from './token-storage';
@@ -195,7 +195,8 @@ export class RefreshCoordinator {
     let clockOffsetMs: number;
     try {
       response = await send();
-      clockOffsetMs = this.#core.offsetAtReceipt(response, API_PATHS.refresh);
+      const { iat } = this.#core.readableClaims(response, API_PATHS.refresh);
+      clockOffsetMs = clockOffsetAtReceipt(iat, Date.now());
     } catch (error) {
       if (this.#abandoned.delete(refreshId)) throw refreshUnavailableError(error);
       throw this.#failed(error, refreshId, generation);
@@ -229,13 +230,7 @@ export class RefreshCoordinator {
     this.#events.emit({ type: 'refreshFailed', refreshId, transient });
     if (transient) return refreshUnavailableError(error);
     // Refused: the server has ended the session already, so there is nothing to revoke.
-    const reason = sessionEndReason(error);
-    void this.#core.end({
-      storage: { mark: { kind: 'expired', reason } },
-      notice: sessionEndedNotice(reason),
-      announce: { type: 'sessionExpired', reason },
-      revoke: false,
-    });
+    void this.#core.expire(sessionEndReason(error), { revoke: false });
     return error;
   }
 }

@@ -7,9 +7,9 @@ import { unreadableTokensError } from './auth-errors';
 import { AuthApi } from './auth-api';
 import { AuthEvent, AuthEvents } from './auth-events';
 import { REFRESH_WAIT_LIMIT } from './refresh-wait-limit';
-import { clockOffsetAtReceipt, usableOffset } from './server-clock';
+import { usableOffset } from './server-clock';
 import { SessionEndKind } from './session-end-mark';
-import { SessionNotice } from './session-notices';
+import { SessionNotice, sessionEndedNotice } from './session-notices';
 import { decodeClaims, expiresAt, isRecord } from './token-claims';
 import { StoredSession, TokenStorage } from './token-storage';
 import { REFRESH_FENCE, REFRESH_LOCK_NAME, WEB_LOCKS, waitAtMost } from './web-locks';
@@ -123,6 +123,19 @@ export class SessionCore {
     return this.revoke(ending.refreshToken);
   }
 
+  /**
+   * Ends the session as refused or dead (`sessionExpired`, "Your session has ended: <reason>"),
+   * the end that a refusal, a rejected retry and a refresh token seen expired all share.
+   */
+  expire(reason: string, { revoke }: { revoke: boolean }): Promise<void> {
+    return this.end({
+      storage: { mark: { kind: 'expired', reason } },
+      notice: sessionEndedNotice(reason),
+      announce: { type: 'sessionExpired', reason },
+      revoke,
+    });
+  }
+
   /** Best-effort revoke: resolves after the logout call answers, fails, or times out. */
   async revoke(refreshToken: string): Promise<void> {
     await firstValueFrom(
@@ -141,11 +154,6 @@ export class SessionCore {
       throw unreadableTokensError(url);
     }
     return claims;
-  }
-
-  /** How far the server's clock is from this browser's, from a pair that has just arrived. */
-  offsetAtReceipt(response: TokenResponse, url: string): number {
-    return clockOffsetAtReceipt(this.readableClaims(response, url).iat, Date.now());
   }
 
   /**

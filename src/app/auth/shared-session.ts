@@ -109,13 +109,7 @@ export class SharedSession {
   #gone(current: StoredSession): void {
     const mark = this.#storage.endOf(this.#storage.sessionId(current));
     if (!mark && this.#core.refreshTokenLooksExpired()) {
-      const reason = SESSION_END_REASONS.refreshExpired;
-      void this.#core.end({
-        storage: { mark: { kind: 'expired', reason } },
-        notice: sessionEndedNotice(reason),
-        announce: { type: 'sessionExpired', reason },
-        revoke: true,
-      });
+      void this.#core.expire(SESSION_END_REASONS.refreshExpired, { revoke: true });
       return;
     }
     this.#endedElsewhere(mark?.kind ?? 'signedOut', mark?.reason ?? null);
