@@ -52,6 +52,12 @@ describe('Mock API invariants over random operation sequences', () => {
     seed = await seedText();
   });
 
+  // Every spec starts counting afresh, whichever order Jasmine runs them in: the regression
+  // specs call `runSequence` without `assertInvariants`.
+  beforeEach(() => {
+    ends = { logout: 0, revoked: 0, reuse: 0, evicted: 0, pruned: 0 };
+  });
+
   function modelOf(stored: string): ServerModel {
     const state = JSON.parse(stored) as ServerState;
     const names = new Map(state.users.map((user) => [user.id, user.username]));
@@ -100,7 +106,6 @@ describe('Mock API invariants over random operation sequences', () => {
   async function assertInvariants(
     commands: fc.Arbitrary<ServerCommand>[],
   ): Promise<Record<ModelEnd, number>> {
-    ends = { logout: 0, revoked: 0, reuse: 0, evicted: 0, pruned: 0 };
     const sequences = fc.commands(commands, { maxCommands: MAX_COMMANDS, size: 'max' });
     await fc.assert(fc.asyncProperty(sequences, runSequence), { numRuns: RUNS });
     return ends;
