@@ -1,0 +1,53 @@
+import { InjectionToken } from '@angular/core';
+
+import type { User } from '../api-contract';
+
+/**
+ * What one tab tells the others about the shared session (localStorage mode). Each message names
+ * the server's session (`sid`) it is about, so a tab ignores news of a session it no longer has.
+ *
+ * - `rotated`: this tab stored a new token pair for `sid` (under the refresh lock);
+ * - `signedIn`: a new shared session `sid` for `user` is in storage;
+ * - `signedOut`: the user signed out of `sid`;
+ * - `ended`: the server refused `sid`'s refresh; `reason` reads after "Your session has ended: ".
+ */
+export type TabMessage =
+  | { readonly type: 'rotated'; readonly sid: string }
+  | { readonly type: 'signedIn'; readonly sid: string; readonly user: User }
+  | { readonly type: 'signedOut'; readonly sid: string }
+  | { readonly type: 'ended'; readonly sid: string; readonly reason: string };
+
+/**
+ * The channel between the tabs of this origin. A message posted reaches every *other* tab (never
+ * the sender), in order, or not at all (a closed or frozen tab misses it): messages are hints to
+ * re-read storage, never the only copy of the truth.
+ */
+export interface TabChannel {
+  post(message: TabMessage): void;
+  /** Calls `listener` for every message from another tab; returns the unsubscribe. */
+  listen(listener: (message: TabMessage) => void): () => void;
+}
+
+export const TAB_CHANNEL_NAME = 'auth:session';
+
+/** A channel that carries nothing (no `BroadcastChannel` in this browser, or a spec). */
+export const NO_TAB_CHANNEL: TabChannel = { post: () => undefined, listen: () => () => undefined };
+
+/** `BroadcastChannel` where the browser has it; otherwise nothing (storage events still work). */
+export function broadcastTabChannel(): TabChannel {
+  if (typeof BroadcastChannel === 'undefined') return NO_TAB_CHANNEL;
+  const channel = new BroadcastChannel(TAB_CHANNEL_NAME);
+  return {
+    post: (message) => channel.postMessage(message),
+    listen: (listener) => {
+      const handler = (event: MessageEvent<TabMessage>) => listener(event.data);
+      channel.addEventListener('message', handler);
+      return () => channel.removeEventListener('message', handler);
+    },
+  };
+}
+
+export const TAB_CHANNEL = new InjectionToken<TabChannel>('TAB_CHANNEL', {
+  providedIn: 'root',
+  factory: broadcastTabChannel,
+});
