@@ -78,7 +78,8 @@ export async function measureLockContention(
 /**
  * Medians of each figure over the runs, in ms to two decimals (a free lock is taken in
  * hundredths of a millisecond); the runs are kept, rounded.
- * `hashingWhenSent` is the fewest derivations any run had under way when it sent the refresh.
+ * `hashingWhenSent` is the fewest derivations any run had under way (running or in line) when it
+ * sent the refresh.
  * @param {RawLockRuns} raw
  * @returns {LockPool}
  */

@@ -292,11 +292,13 @@ export function lockSection(lock) {
       (large
         ? `; with ${large.threadpool} threads: ${verdict(large.behind.totalMs < goal)}.`
         : '.'),
-    `  Sign-ins still hashing when the refresh was sent: at least ` +
+    `  Sign-ins hashing or in line for it (PASSWORD_WORK, one hash at a time) when the refresh ` +
+      `was sent: at least ` +
       `${Math.min(...lock.pools.map((pool) => pool.hashingWhenSent))} of ${n}.`,
     `  Its wait for the state lock < ${goal} ms: ${verdict(lockWait < goal)} (longest: ${msText(lockWait)}).`,
     `  Web Crypto = its HMAC calls (verify, sign twice) from call to result. In Node they run on ` +
-      `libuv's threadpool, in one queue with the PBKDF2 jobs, and all threads share the cores. ` +
+      `libuv's threadpool, in one queue with the PBKDF2 jobs, and all threads share the cores; ` +
+      `the server hashes one password at a time to leave them a thread and a core. ` +
       `They run inside the lock, so requests behind the refresh would wait that long too.`,
     normal.behind.totalMs >= goal && lockWait < goal
       ? `  Not the lock: ${Math.round(cryptoShare * 100)} % of the refresh's time went to its Web ` +

@@ -3,7 +3,12 @@ import { TestBed } from '@angular/core/testing';
 
 import { DemoServerControls } from './demo-server-controls';
 import { clearServerStorage, signIn, storedState } from './mock-api-harness';
-import { DEFAULT_PASSWORD_ITERATIONS, hashPassword, verifyPassword } from './passwords';
+import {
+  DEFAULT_PASSWORD_ITERATIONS,
+  hashPassword,
+  PASSWORD_WORK,
+  verifyPassword,
+} from './passwords';
 import { provideMockApi } from './provide-mock-api';
 
 describe('passwords (PBKDF2-SHA-256)', () => {
@@ -26,6 +31,36 @@ describe('passwords (PBKDF2-SHA-256)', () => {
     expect(await verifyPassword('correct horse', hash)).toBeTrue();
     expect(await verifyPassword('correct horsf', hash)).toBeFalse();
     expect(await verifyPassword('', hash)).toBeFalse();
+  });
+
+  it('derives one hash at a time, so parallel sign-ins leave the other cores to the rest', async () => {
+    const subtle = crypto.subtle;
+    const deriveBits = subtle.deriveBits.bind(subtle);
+    let running = 0;
+    let most = 0;
+    spyOn(subtle, 'deriveBits').and.callFake(
+      async (...args: Parameters<SubtleCrypto['deriveBits']>) => {
+        running++;
+        most = Math.max(most, running);
+        try {
+          return await deriveBits(...args);
+        } finally {
+          running--;
+        }
+      },
+    );
+    const stored = await hashPassword('correct horse', 1000);
+    most = 0;
+
+    const answers = await Promise.all([
+      ...Array.from({ length: 5 }, () => hashPassword('other', 1000)),
+      ...Array.from({ length: 5 }, () => verifyPassword('wrong', stored)),
+    ]);
+
+    expect(most).toBe(PASSWORD_WORK.limit);
+    expect(PASSWORD_WORK.limit).toBe(1);
+    expect(answers.slice(5)).toEqual([false, false, false, false, false]);
+    expect(PASSWORD_WORK.pending).toBe(0);
   });
 
   it('never matches a malformed stored hash', async () => {

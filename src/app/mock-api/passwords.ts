@@ -6,12 +6,23 @@
  */
 import { base64url } from 'jose';
 
+import { WorkLimit } from './work-limit';
+
 /**
  * 600,000 iterations: OWASP's current recommendation for PBKDF2-HMAC-SHA-256. Measured at about
  * 70 ms per hash in headless Chromium on the development machine, which keeps a sign-in inside the
  * ~100 ms budget. Specs pass a lower count through `provideMockApi({ passwordIterations })`.
  */
 export const DEFAULT_PASSWORD_ITERATIONS = 600_000;
+
+/**
+ * Every hash and check of this server, one at a time. A derivation keeps a core busy for its whole
+ * run (and, in Node, one of libuv's 4 threadpool threads, the queue Web Crypto's HMAC shares): ten
+ * parallel sign-ins with a wrong password would otherwise hold both cores of a small machine, and
+ * a refresh behind them would wait seconds for its HMAC (`npm run bench -- --only lock`). In line,
+ * the sign-ins wait for each other instead; a real server with more cores could allow more.
+ */
+export const PASSWORD_WORK = new WorkLimit(1);
 
 const SCHEME = 'pbkdf2-sha256';
 const SALT_BYTES = 16;
@@ -47,10 +58,12 @@ async function derive(password: string, salt: Uint8Array, iterations: number): P
     false,
     ['deriveBits'],
   );
-  const bits = await crypto.subtle.deriveBits(
-    { name: 'PBKDF2', hash: 'SHA-256', salt: salt as Uint8Array<ArrayBuffer>, iterations },
-    material,
-    HASH_BITS,
+  const bits = await PASSWORD_WORK.run(() =>
+    crypto.subtle.deriveBits(
+      { name: 'PBKDF2', hash: 'SHA-256', salt: salt as Uint8Array<ArrayBuffer>, iterations },
+      material,
+      HASH_BITS,
+    ),
   );
   return new Uint8Array(bits);
 }
