@@ -215,13 +215,16 @@ export class AuthStore {
     this.#core.forget();
     const user = isUser(response.user) ? response.user : userFromClaims(claims);
     this.#core.notice.set(null);
-    this.#core.store({
-      accessToken: response.accessToken,
-      refreshToken: response.refreshToken,
-      user,
-      previousRefreshToken: null,
-      clockOffsetMs,
-    });
+    this.#core.store(
+      {
+        accessToken: response.accessToken,
+        refreshToken: response.refreshToken,
+        user,
+        previousRefreshToken: null,
+        clockOffsetMs,
+      },
+      'signedIn',
+    );
     this.#events.emit({ type: 'signedIn', user });
     return user;
   }

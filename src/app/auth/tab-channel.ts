@@ -1,6 +1,7 @@
 import { InjectionToken } from '@angular/core';
 
 import type { User } from '../api-contract';
+import { isRecord, isUser } from './token-claims';
 
 /**
  * What one tab tells the others about the shared session (localStorage mode). Each message names
@@ -30,6 +31,21 @@ export interface TabChannel {
 
 export const TAB_CHANNEL_NAME = 'auth:session';
 
+/**
+ * Reads what arrived on the channel. Any script of this origin can post there, so anything that
+ * is not a well-formed `TabMessage` reads as null (and is ignored), and only the fields of its
+ * type are kept.
+ */
+export function parseTabMessage(data: unknown): TabMessage | null {
+  if (!isRecord(data)) return null;
+  const { type, sid, user, reason } = data;
+  if (typeof sid !== 'string' || sid === '') return null;
+  if (type === 'rotated' || type === 'signedOut') return { type, sid };
+  if (type === 'signedIn' && isUser(user)) return { type, sid, user };
+  if (type === 'ended' && typeof reason === 'string') return { type, sid, reason };
+  return null;
+}
+
 /** A channel that carries nothing (no `BroadcastChannel` in this browser, or a spec). */
 export const NO_TAB_CHANNEL: TabChannel = { post: () => undefined, listen: () => () => undefined };
 
@@ -40,7 +56,10 @@ export function broadcastTabChannel(): TabChannel {
   return {
     post: (message) => channel.postMessage(message),
     listen: (listener) => {
-      const handler = (event: MessageEvent<TabMessage>) => listener(event.data);
+      const handler = (event: MessageEvent<unknown>) => {
+        const message = parseTabMessage(event.data);
+        if (message) listener(message);
+      };
       channel.addEventListener('message', handler);
       return () => channel.removeEventListener('message', handler);
     },
