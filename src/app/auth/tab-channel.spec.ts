@@ -62,6 +62,16 @@ describe('TabChannel', () => {
       expect(heard).toEqual({ type: 'signedOut', sid: 's-7' });
     });
 
+    it('hears nothing while the page is in the back/forward cache, and again once it is back', async () => {
+      const heard = await firstHeard(() => {
+        window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+        sender.postMessage({ type: 'signedOut', sid: 's-while-cached' });
+        window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+        sender.postMessage({ type: 'signedOut', sid: 's-back' });
+      });
+      expect(heard).toEqual({ type: 'signedOut', sid: 's-back' });
+    });
+
     it('drops garbage without an error and goes on with the next message', async () => {
       const errors = spyOn(console, 'error');
       const heard = await firstHeard(() => {
