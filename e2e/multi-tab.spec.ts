@@ -132,6 +132,35 @@ test.describe('several tabs, one session', () => {
     await expect(mainNav(tabB).getByRole('link', { name: 'Sign in' })).toBeVisible();
   });
 
+  test('(b2) a sign-out reaches the other tab by message alone, without storage events', async ({
+    page,
+    openTab,
+  }) => {
+    await startSignedIn(page);
+    const tabB = await openTab();
+    // Tab B's `storage` events stop here, before the app's listener (an init script runs first).
+    await tabB.addInitScript(() => {
+      const counted = window as unknown as { storageEventsStopped: number };
+      counted.storageEventsStopped = 0;
+      const stop = (event: Event) => {
+        counted.storageEventsStopped++;
+        event.stopImmediatePropagation();
+      };
+      window.addEventListener('storage', stop, { capture: true });
+    });
+    await tabB.goto('dashboard');
+    await expect(dashboardHeading(tabB)).toBeVisible();
+
+    await signOut(page);
+
+    await expect(new SignInPage(tabB).alert()).toHaveText(/You signed out in another tab\./);
+    await expect(tabB).toHaveURL(/\/login\?returnUrl=%2Fdashboard$/);
+    const stopped = await tabB.evaluate(
+      () => (window as unknown as { storageEventsStopped: number }).storageEventsStopped,
+    );
+    expect(stopped, 'the storage events of the sign-out were held back').toBeGreaterThan(0);
+  });
+
   test('(c) signing in in one tab signs the other in and takes it where it wanted to go', async ({
     page,
     openTab,

@@ -3,7 +3,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { API_PATHS } from '../api-contract';
 import { SESSION_END_REASONS } from './auth-errors';
 import { LOGOUT_TIMEOUT_MS } from './session-core';
-import { fakeJwt, fakeTokenResponse, TEST_ADMIN, TEST_USER } from './testing/fake-tokens';
+import { fakeTokenResponse, TEST_ADMIN, TEST_USER } from './testing/fake-tokens';
 import {
   AuthTesting,
   configureAuthTesting,
@@ -333,23 +333,6 @@ describe('AuthStore', () => {
       expect(t.httpMock.expectOne(API_PATHS.logout).request.body).toEqual({ refreshToken });
       t.store.clearSessionNotice();
       expect(t.store.sessionNotice()).toBeNull();
-    });
-  });
-
-  describe('resumeStoredSession', () => {
-    it('falls back to a user built from the access-token claims when none was stored', () => {
-      localStorage.setItem(
-        TOKENS_KEY,
-        JSON.stringify({
-          accessToken: fakeJwt('access', 60, TEST_ADMIN),
-          refreshToken: fakeJwt('refresh', 3600, TEST_ADMIN),
-        }),
-      );
-      expect(t.store.resumeStoredSession()).toBeTrue();
-      expect(t.store.user()).toEqual(
-        jasmine.objectContaining({ id: TEST_ADMIN.id, roles: ['user', 'admin'] }),
-      );
-      expect(t.store.isAdmin()).toBeTrue();
     });
   });
 });

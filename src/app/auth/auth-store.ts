@@ -1,17 +1,14 @@
 import { Injectable, computed, inject } from '@angular/core';
-import { JwtHelperService } from '@auth0/angular-jwt';
 import { firstValueFrom } from 'rxjs';
 
 import { API_PATHS, RegisterRequest, Role, TokenResponse, User } from '../api-contract';
 import { AuthApi } from './auth-api';
 import { AuthEvents } from './auth-events';
-import { StorageMode } from './auth-settings';
 import { RefreshCoordinator, RefreshResult } from './refresh-coordinator';
 import { clockOffsetAtReceipt } from './server-clock';
 import { SessionCore } from './session-core';
-import { COPIED_TAB } from './session-notices';
 import { SharedSession } from './shared-session';
-import { decodeClaims, isRecord, isUser, userFromClaims } from './token-claims';
+import { isRecord, isUser, userFromClaims } from './token-claims';
 import { TokenStorage } from './token-storage';
 
 /**
@@ -33,7 +30,6 @@ export class AuthStore {
   readonly #api = inject(AuthApi);
   readonly #storage = inject(TokenStorage);
   readonly #events = inject(AuthEvents);
-  readonly #jwt = inject(JwtHelperService);
   readonly #session = this.#core.session;
 
   readonly user = computed(() => this.#session()?.user ?? null);
@@ -162,41 +158,11 @@ export class AuthStore {
   }
 
   /**
-   * Start-up: adopts the session in `TokenStorage` (which drops garbage and ended sessions).
-   * Returns whether one was found. Used by `restoreSession`.
-   */
-  resumeStoredSession(): boolean {
-    this.#core.forget();
-    const stored = this.#storage.read();
-    const claims = stored && decodeClaims(this.#jwt, stored.accessToken, 'access');
-    if (!stored || !claims) return false;
-    this.#session.set({ ...stored, user: stored.user ?? userFromClaims(claims) });
-    return true;
-  }
-
-  /**
-   * Start-up of a duplicated tab in session-storage mode (see `TabIdentity`): the copied tokens
-   * are the original tab's, so they are dropped without a revoke and the login page says why.
-   * Using them as well would make the second rotation look like reuse and end both tabs' session.
-   * (Not an end of this tab's session: it has none yet.)
-   */
-  leaveCopiedSession(): void {
-    this.#core.forget();
-    this.#storage.clear();
-    this.#core.notice.set(COPIED_TAB);
-  }
-
-  /**
    * Brings this tab in line with the shared session in localStorage after another tab changed it
-   * (see `SharedSession`). `TabSync` calls it on `storage` events, `SessionRecheck` on waking.
+   * (see `SharedSession`), as `TabSync` does on the other tabs' news and `SessionRecheck` on waking.
    */
   syncWithStorage(): void {
     this.#shared.reconcile(null);
-  }
-
-  /** Another tab switched the storage mode (`TabSync`); see `SharedSession.followStorageMode`. */
-  followStorageMode(mode: StorageMode): void {
-    this.#shared.followStorageMode(mode);
   }
 
   /** Replaces the user with a fresher copy from the server (e.g. `GET`/`PATCH api/users/me`). */
@@ -215,13 +181,16 @@ export class AuthStore {
     this.#core.forget();
     const user = isUser(response.user) ? response.user : userFromClaims(claims);
     this.#core.notice.set(null);
-    this.#core.store({
-      accessToken: response.accessToken,
-      refreshToken: response.refreshToken,
-      user,
-      previousRefreshToken: null,
-      clockOffsetMs,
-    });
+    this.#core.store(
+      {
+        accessToken: response.accessToken,
+        refreshToken: response.refreshToken,
+        user,
+        previousRefreshToken: null,
+        clockOffsetMs,
+      },
+      'signedIn',
+    );
     this.#events.emit({ type: 'signedIn', user });
     return user;
   }

@@ -212,13 +212,16 @@ export class RefreshCoordinator {
     const previous = this.#core.session();
     this.#core.lastRefreshId.set(refreshId);
     this.#core.fromOtherTab.set(false);
-    this.#core.store({
-      accessToken: response.accessToken,
-      refreshToken: response.refreshToken,
-      user: isUser(response.user) ? response.user : (previous?.user ?? null),
-      previousRefreshToken: previous?.refreshToken ?? null,
-      clockOffsetMs,
-    });
+    this.#core.store(
+      {
+        accessToken: response.accessToken,
+        refreshToken: response.refreshToken,
+        user: isUser(response.user) ? response.user : (previous?.user ?? null),
+        previousRefreshToken: previous?.refreshToken ?? null,
+        clockOffsetMs,
+      },
+      'rotated',
+    );
     this.#events.emit({ type: 'tokenRefreshed', refreshId, proactive });
     return { accessToken: response.accessToken, refreshId, proactive, fromOtherTab: false };
   }

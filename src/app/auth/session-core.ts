@@ -10,6 +10,7 @@ import { REFRESH_WAIT_LIMIT } from './refresh-wait-limit';
 import { usableOffset } from './server-clock';
 import { SessionEndKind } from './session-end-mark';
 import { SessionNotice, sessionEndedNotice } from './session-notices';
+import { TAB_CHANNEL, TabMessage } from './tab-channel';
 import { decodeClaims, expiresAt, isRecord } from './token-claims';
 import { StoredSession, TokenStorage } from './token-storage';
 import { REFRESH_FENCE, REFRESH_LOCK_NAME, WEB_LOCKS, waitAtMost } from './web-locks';
@@ -52,6 +53,7 @@ export class SessionCore {
   readonly #locks = inject(WEB_LOCKS);
   readonly #fence = inject(REFRESH_FENCE);
   readonly #waitLimit = inject(REFRESH_WAIT_LIMIT);
+  readonly #channel = inject(TAB_CHANNEL);
 
   readonly session = signal<StoredSession | null>(null);
   readonly notice = signal<SessionNotice | null>(null);
@@ -91,10 +93,17 @@ export class SessionCore {
     return expires !== null && expires <= this.serverNow();
   }
 
-  /** The session is `session` from now on, here and in storage. */
-  store(session: StoredSession): void {
+  /**
+   * The session is `session` from now on, here and in storage, and the other tabs hear of it: a
+   * new pair of the same session (`rotated`) or a new session (`signedIn`).
+   */
+  store(session: StoredSession, news: 'rotated' | 'signedIn'): void {
     this.session.set(session);
     this.#storage.write(session);
+    const sid = this.#storage.sessionId(session);
+    if (sid === null) return;
+    if (news === 'signedIn' && session.user) this.#tell({ type: news, sid, user: session.user });
+    else if (news === 'rotated') this.#tell({ type: news, sid });
   }
 
   /** Signed out in this tab's signals only (storage is left alone); a new generation. */
@@ -118,6 +127,7 @@ export class SessionCore {
     if (how.storage !== 'leave') this.#storage.clear(how.storage.mark, ending);
     this.notice.set(how.notice);
     this.#events.emit(how.announce);
+    if (how.storage !== 'leave') this.#tellEnd(how.storage.mark, ending);
     if (!how.revoke) return Promise.resolve();
     this.#passLockOn();
     return this.revoke(ending.refreshToken);
@@ -154,6 +164,19 @@ export class SessionCore {
       throw unreadableTokensError(url);
     }
     return claims;
+  }
+
+  /** Tells the other tabs (localStorage mode: the one session they share) what became of it. */
+  #tell(message: TabMessage): void {
+    if (this.#storage.mode() === 'local') this.#channel.post(message);
+  }
+
+  /** The end of `ending`, named by its own `sid` (never by whatever storage holds by now). */
+  #tellEnd(mark: { kind: SessionEndKind; reason?: string }, ending: StoredSession): void {
+    const sid = this.#storage.sessionId(ending);
+    if (sid === null) return;
+    if (mark.kind === 'signedOut') this.#tell({ type: 'signedOut', sid });
+    if (mark.kind === 'expired') this.#tell({ type: 'ended', sid, reason: mark.reason ?? '' });
   }
 
   /**

@@ -14,7 +14,7 @@ import { provideAuth } from './provide-auth';
 import { RESTORE_WAIT_LIMIT_MS, restoreSession } from './session-restore';
 import { COPIED_TAB } from './session-notices';
 import { TAB_ID_KEY, TAB_LOCK_PREFIX, TabIdentity } from './tab-identity';
-import { fakeJwt, fakeTokenResponse, TEST_USER } from './testing/fake-tokens';
+import { fakeJwt, fakeTokenResponse, TEST_ADMIN, TEST_USER } from './testing/fake-tokens';
 import {
   AuthTesting,
   clearAuthStorage,
@@ -24,11 +24,11 @@ import {
 } from './testing/auth-testing';
 import { StoredSession, TOKENS_KEY } from './token-storage';
 
-function stored(accessIn: number, refreshIn: number): StoredSession {
+function stored(accessIn: number, refreshIn: number, user = TEST_USER): StoredSession {
   return {
-    accessToken: fakeJwt('access', accessIn),
-    refreshToken: fakeJwt('refresh', refreshIn),
-    user: TEST_USER,
+    accessToken: fakeJwt('access', accessIn, user),
+    refreshToken: fakeJwt('refresh', refreshIn, user),
+    user,
     previousRefreshToken: null,
   };
 }
@@ -69,6 +69,17 @@ describe('restoreSession', () => {
     expect(me.request.headers.get('Authorization')).toBe(`Bearer ${session.accessToken}`);
     me.flush({ ...TEST_USER, displayName: 'Renamed' });
     expect(t.store.user()?.displayName).toBe('Renamed');
+  });
+
+  it('builds the user from the access-token claims when none was stored', async () => {
+    keep({ ...stored(60, 3600, TEST_ADMIN), user: null });
+    await startRestore().done;
+
+    expect(t.store.user()).toEqual(
+      jasmine.objectContaining({ id: TEST_ADMIN.id, roles: ['user', 'admin'] }),
+    );
+    expect(t.store.isAdmin()).toBeTrue();
+    t.httpMock.expectOne(API_PATHS.me).flush(null, { status: 503, statusText: 'Unavailable' });
   });
 
   // Issue test 10 (expired access token, live refresh token)

@@ -1,9 +1,13 @@
 import { inject } from '@angular/core';
+import { JwtHelperService } from '@auth0/angular-jwt';
 
 import { AuthApi } from './auth-api';
 import { AuthSettings } from './auth-settings';
 import { AuthStore } from './auth-store';
+import { SessionCore } from './session-core';
+import { COPIED_TAB } from './session-notices';
 import { TabIdentity } from './tab-identity';
+import { decodeClaims, userFromClaims } from './token-claims';
 import { TokenStorage } from './token-storage';
 
 /** Longest start-up waits for a refresh; after that the app starts and the refresh carries on. */
@@ -30,12 +34,13 @@ export async function restoreSession(): Promise<void> {
   const settings = inject(AuthSettings);
   const api = inject(AuthApi);
   const storage = inject(TokenStorage);
+  const startUp: StartUp = { core: inject(SessionCore), storage, jwt: inject(JwtHelperService) };
   const claimed = inject(TabIdentity).claim();
   try {
     if (storage.mode() === 'session' && storage.read() !== null && (await claimed)) {
-      store.leaveCopiedSession();
+      leaveCopiedSession(startUp);
     }
-    if (!store.resumeStoredSession()) return;
+    if (!resumeStoredSession(startUp)) return;
     if (store.accessTokenExpiresWithin(settings.leewaySeconds())) {
       await settledWithin(store.refresh(), RESTORE_WAIT_LIMIT_MS);
     } else {
@@ -44,6 +49,38 @@ export async function restoreSession(): Promise<void> {
   } catch (error) {
     console.error('Could not restore the session; starting signed out.', error);
   }
+}
+
+/** What start-up works on, injected before its first `await`. */
+interface StartUp {
+  readonly core: SessionCore;
+  readonly storage: TokenStorage;
+  readonly jwt: JwtHelperService;
+}
+
+/**
+ * Adopts the session in `TokenStorage` (which drops garbage and ended sessions), with the user
+ * built from the access token's claims when none was stored. Returns whether one was found.
+ */
+function resumeStoredSession({ core, storage, jwt }: StartUp): boolean {
+  core.forget();
+  const stored = storage.read();
+  const claims = stored && decodeClaims(jwt, stored.accessToken, 'access');
+  if (!stored || !claims) return false;
+  core.session.set({ ...stored, user: stored.user ?? userFromClaims(claims) });
+  return true;
+}
+
+/**
+ * A duplicated tab in session-storage mode (see `TabIdentity`): the copied tokens are the
+ * original tab's, so they are dropped without a revoke and the login page says why. Using them
+ * as well would make the second rotation look like reuse and end both tabs' session. (Not an end
+ * of this tab's session: it has none yet.)
+ */
+function leaveCopiedSession({ core, storage }: StartUp): void {
+  core.forget();
+  storage.clear();
+  core.notice.set(COPIED_TAB);
 }
 
 /** Resolves when `promise` settles either way, or after `ms`, whichever comes first. */

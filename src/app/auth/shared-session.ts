@@ -11,15 +11,17 @@ import {
   SIGNED_OUT_IN_OTHER_TAB,
   sessionEndedNotice,
 } from './session-notices';
+import { TabMessage } from './tab-channel';
 import { decodeClaims, userFromClaims } from './token-claims';
 import { StoredSession, TokenStorage } from './token-storage';
 
 /**
  * The session shared by every tab in localStorage mode: brings this tab in line with what the
  * other tabs did (a rotation, a sign-in, a sign-out or a forced one, a change of storage mode),
- * from what storage holds and the end marks they leave. `TabSync` calls it on `storage` events,
- * `SessionRecheck` when the tab wakes, and the refresh inside the lock. Per-tab storage modes
- * have nothing to share.
+ * from what storage holds and the end marks they leave. `TabSync` calls it on the other tabs'
+ * messages and on `storage` events, `SessionRecheck` when the tab wakes, and the refresh inside
+ * the lock. Both paths may bring the same news: taking it in twice changes nothing. Per-tab
+ * storage modes have nothing to share.
  */
 @Injectable({ providedIn: 'root' })
 export class SharedSession {
@@ -27,6 +29,27 @@ export class SharedSession {
   readonly #storage = inject(TokenStorage);
   readonly #events = inject(AuthEvents);
   readonly #jwt = inject(JwtHelperService);
+  /** Sessions a message said had ended: never taken back from a copy of storage that lags. */
+  readonly #ended = new Set<string>();
+
+  /**
+   * A message from another tab (see `TabChannel`): a hint to re-read storage, taken only when it
+   * is about the session this tab holds, or is a sign-in. An end is final, so a `signedOut` or
+   * `ended` ends this tab's copy even when its view of localStorage has not caught up yet (the
+   * browser updates each tab's copy on its own schedule, whatwg/html#403); it only ever removes
+   * a session, never adopts one.
+   */
+  hear(message: TabMessage): void {
+    if (this.#storage.mode() !== 'local') return;
+    const held = this.#storage.sessionId(this.#core.session());
+    if (message.type !== 'signedIn' && message.sid !== held) return;
+    this.reconcile(null);
+    if (message.type !== 'signedOut' && message.type !== 'ended') return;
+    this.#ended.add(message.sid);
+    if (this.#storage.sessionId(this.#core.session()) !== message.sid) return;
+    if (message.type === 'ended') this.#endedElsewhere('expired', message.reason);
+    else this.#endedElsewhere('signedOut', null);
+  }
 
   /**
    * Takes over a rotation or another tab's sign-in, or ends this tab's session when the shared
@@ -37,6 +60,8 @@ export class SharedSession {
     if (this.#storage.mode() !== 'local') return;
     const stored = this.#storage.read();
     const current = this.#core.session();
+    // A session a message said had ended, still in a copy of storage that lags: not news.
+    if (stored && this.#ended.has(this.#storage.sessionId(stored) ?? '')) return;
     if (!stored) {
       if (current) this.#gone(current);
     } else if (!current || this.#storage.sessionId(current) !== this.#storage.sessionId(stored)) {

@@ -1,6 +1,7 @@
 import { InjectionToken } from '@angular/core';
 
 import type { User } from '../api-contract';
+import { isRecord, isUser } from './token-claims';
 
 /**
  * What one tab tells the others about the shared session (localStorage mode). Each message names
@@ -30,19 +31,56 @@ export interface TabChannel {
 
 export const TAB_CHANNEL_NAME = 'auth:session';
 
+/**
+ * Reads what arrived on the channel. Any script of this origin can post there, so anything that
+ * is not a well-formed `TabMessage` reads as null (and is ignored), and only the fields of its
+ * type are kept.
+ */
+export function parseTabMessage(data: unknown): TabMessage | null {
+  if (!isRecord(data)) return null;
+  const { type, sid, user, reason } = data;
+  if (typeof sid !== 'string' || sid === '') return null;
+  if (type === 'rotated' || type === 'signedOut') return { type, sid };
+  if (type === 'signedIn' && isUser(user)) return { type, sid, user };
+  if (type === 'ended' && typeof reason === 'string') return { type, sid, reason };
+  return null;
+}
+
 /** A channel that carries nothing (no `BroadcastChannel` in this browser, or a spec). */
 export const NO_TAB_CHANNEL: TabChannel = { post: () => undefined, listen: () => () => undefined };
 
-/** `BroadcastChannel` where the browser has it; otherwise nothing (storage events still work). */
+/**
+ * `BroadcastChannel` where the browser has it; otherwise nothing (storage events still work).
+ * Closed while the page is in the back/forward cache: Chromium evicts a cached page that a
+ * message reaches, and the Back button would then reload it. On its way back, `SessionRecheck`
+ * re-reads storage, so nothing missed meanwhile is lost.
+ */
 export function broadcastTabChannel(): TabChannel {
   if (typeof BroadcastChannel === 'undefined') return NO_TAB_CHANNEL;
-  const channel = new BroadcastChannel(TAB_CHANNEL_NAME);
+  const listeners = new Set<(message: TabMessage) => void>();
+  const hear = (event: MessageEvent<unknown>) => {
+    const message = parseTabMessage(event.data);
+    if (message) listeners.forEach((listener) => listener(message));
+  };
+  const open = () => {
+    const opened = new BroadcastChannel(TAB_CHANNEL_NAME);
+    opened.addEventListener('message', hear);
+    return opened;
+  };
+  let channel: BroadcastChannel | null = open();
+  globalThis.addEventListener?.('pagehide', (event: PageTransitionEvent) => {
+    if (!event.persisted) return;
+    channel?.close();
+    channel = null;
+  });
+  globalThis.addEventListener?.('pageshow', (event: PageTransitionEvent) => {
+    if (event.persisted) channel ??= open();
+  });
   return {
-    post: (message) => channel.postMessage(message),
+    post: (message) => channel?.postMessage(message),
     listen: (listener) => {
-      const handler = (event: MessageEvent<TabMessage>) => listener(event.data);
-      channel.addEventListener('message', handler);
-      return () => channel.removeEventListener('message', handler);
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

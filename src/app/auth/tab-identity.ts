@@ -21,7 +21,7 @@ export const TAB_CLAIM_WAIT_MS = 1_000;
  * refresh-token reuse and the server would revoke the session of both tabs. The id is kept in
  * sessionStorage (so it is copied too) and each tab holds a Web Lock named after it; a tab that
  * starts with an id whose lock another live tab holds is the copy. The copy then takes a new id
- * and `restoreSession` drops the copied tokens (see `AuthStore.leaveCopiedSession`).
+ * and `restoreSession` drops the copied tokens (see `session-restore.ts`).
  *
  * Without Web Locks there is no reliable check: `claim()` answers "not a copy".
  */

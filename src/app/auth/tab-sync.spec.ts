@@ -10,6 +10,7 @@ import {
   AuthTesting,
   configureAuthTesting,
   eventsOfType,
+  refusedRefresh,
   signInWith,
 } from './testing/auth-testing';
 import { TOKENS_KEY } from './token-storage';
@@ -17,9 +18,10 @@ import { TOKENS_KEY } from './token-storage';
 /**
  * Two tabs in localStorage mode: "this tab" is the TestBed's store (behind the interceptor),
  * "the other tab" a second store instance. The other tab acts; this tab only hears `storage`
- * events, exactly as a browser delivers them.
+ * events, exactly as a browser delivers them: the fallback where `BroadcastChannel` is missing,
+ * so the tabs' messages are lost here (they have their own spec, tab-messages.spec.ts).
  */
-describe('TabSync: one session across tabs', () => {
+describe('TabSync: one session across tabs, through storage events alone', () => {
   let t: AuthTesting;
   let other: OtherTab;
 
@@ -35,6 +37,7 @@ describe('TabSync: one session across tabs', () => {
 
   beforeEach(() => {
     t = configureAuthTesting();
+    t.channels.lose();
     TestBed.inject(TabSync).start();
     other = openOtherTab();
   });
@@ -102,16 +105,7 @@ describe('TabSync: one session across tabs', () => {
 
   it('passes a forced sign-out (refresh refused) on with the server’s reason', async () => {
     await otherTabSignsIn();
-    await withStorageEvents(async () => {
-      const refreshed = other.store.refresh();
-      t.httpMock
-        .expectOne(API_PATHS.refresh)
-        .flush(
-          { error: 'invalid_grant', message: 'the session was revoked' },
-          { status: 400, statusText: 'Bad Request' },
-        );
-      await refreshed.catch(() => undefined);
-    });
+    await withStorageEvents(() => refusedRefresh(t, other.store));
 
     expect(t.store.isSignedIn()).toBeFalse();
     expect(eventsOfType(t.events, 'sessionExpired')).toEqual([

@@ -12,8 +12,10 @@ import { AuthStore } from '../auth-store';
 import { provideJwtDecoder } from '../provide-auth';
 import { TokenStorage } from '../token-storage';
 import { NO_FENCE } from '../../storage-fence';
+import { TAB_CHANNEL } from '../tab-channel';
 import { REFRESH_FENCE, WEB_LOCKS } from '../web-locks';
 import { fakeTokenResponse } from './fake-tokens';
+import { FakeTabChannels } from './fake-tab-channels';
 import { FakeWebLocks } from './fake-web-locks';
 
 /**
@@ -32,6 +34,8 @@ export interface AuthTesting {
   events: AuthEvent[];
   /** The fake Web Locks, or null when a spec provided its own `WEB_LOCKS`. */
   locks: FakeWebLocks | null;
+  /** The tabs' messages: this tab's `TAB_CHANNEL` is one end (unless a spec provided its own). */
+  channels: FakeTabChannels;
 }
 
 /** Removes every `auth:` key (never the server's `mock-api:` keys). */
@@ -48,6 +52,7 @@ export function configureAuthTesting(
 ): AuthTesting {
   clearAuthStorage();
   const locks = new FakeWebLocks();
+  const channels = new FakeTabChannels();
   TestBed.configureTestingModule({
     providers: [
       provideHttpClient(withInterceptors([authInterceptor])),
@@ -55,6 +60,8 @@ export function configureAuthTesting(
       provideJwtDecoder(),
       { provide: WEB_LOCKS, useValue: locks },
       { provide: REFRESH_FENCE, useValue: NO_FENCE },
+      { provide: FakeTabChannels, useValue: channels },
+      { provide: TAB_CHANNEL, useFactory: () => channels.channel() },
       ...providers,
     ],
   });
@@ -69,6 +76,7 @@ export function configureAuthTesting(
     storage: TestBed.inject(TokenStorage),
     events,
     locks: TestBed.inject(WEB_LOCKS) === locks ? locks : null,
+    channels,
   };
 }
 
@@ -81,6 +89,22 @@ export async function signInWith(
   httpMock.expectOne(API_PATHS.login).flush(response);
   await signedIn;
   return response;
+}
+
+/**
+ * Runs a refresh of `store` (this tab's unless told) that the server refuses with `invalid_grant`
+ * and `message`, and waits for it to fail.
+ */
+export async function refusedRefresh(
+  { httpMock }: Pick<AuthTesting, 'httpMock'>,
+  store: AuthStore,
+  message = 'the session was revoked',
+): Promise<void> {
+  const refreshed = store.refresh();
+  httpMock
+    .expectOne(API_PATHS.refresh)
+    .flush({ error: 'invalid_grant', message }, { status: 400, statusText: 'Bad Request' });
+  await refreshed.catch(() => undefined);
 }
 
 /** Lets every pending promise callback run (one macrotask turn). Not usable under jasmine.clock. */

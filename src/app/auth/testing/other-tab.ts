@@ -10,13 +10,16 @@ import { SharedSession } from '../shared-session';
 import { SessionRecheck } from '../session-recheck';
 import { TabSync } from '../tab-sync';
 import { SESSION_END_KEY } from '../session-end-mark';
+import { NO_TAB_CHANNEL, TAB_CHANNEL } from '../tab-channel';
 import { TOKENS_KEY, TokenStorage } from '../token-storage';
+import { FakeTabChannels } from './fake-tab-channels';
 
 /**
  * Test-only: a second "tab" inside one TestBed. It has its own `AuthStore` (with the session,
  * refresh coordinator and shared session behind it), `TokenStorage`,
- * `AuthSettings`, `AuthEvents` and `TabSync` (a child injector), and shares localStorage, the
- * HTTP stack and `WEB_LOCKS` with the TestBed's own tab, as real tabs of one origin do.
+ * `AuthSettings`, `AuthEvents` and `TabSync` (a child injector) and its own end of the tabs'
+ * channel (`FakeTabChannels`), and shares localStorage, the HTTP stack and `WEB_LOCKS` with the
+ * TestBed's own tab, as real tabs of one origin do.
  */
 export interface OtherTab {
   injector: EnvironmentInjector;
@@ -28,8 +31,10 @@ export interface OtherTab {
 }
 
 export function openOtherTab(): OtherTab {
+  const channel = TestBed.inject(FakeTabChannels, null)?.channel() ?? NO_TAB_CHANNEL;
   const injector = createEnvironmentInjector(
     [
+      { provide: TAB_CHANNEL, useValue: channel },
       AuthStore,
       SessionCore,
       RefreshCoordinator,
