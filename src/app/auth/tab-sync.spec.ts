@@ -1,7 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 
 import { API_PATHS, TokenResponse } from '../api-contract';
-import { AUTH_FLOW } from './request-context';
 import { SESSION_MOVED_TO_OTHER_TAB, SIGNED_OUT_IN_OTHER_TAB } from './session-notices';
 import { TabSync } from './tab-sync';
 import { TEST_ADMIN, TEST_USER, fakeTokenResponse, newSid } from './testing/fake-tokens';
@@ -77,10 +76,7 @@ describe('TabSync: one session across tabs', () => {
     t.http.get(API_PATHS.todos).subscribe();
     const request = t.httpMock.expectOne(API_PATHS.todos);
     expect(request.request.headers.get('Authorization')).toBe(`Bearer ${rotated.accessToken}`);
-    expect(request.request.context.get(AUTH_FLOW)).toEqual({
-      tags: ['from-other-tab'],
-      refreshId: null,
-    });
+    expect(t.trace.sentWith(request)).toEqual({ attempt: 'first', refresh: null });
     request.flush([]);
   });
 

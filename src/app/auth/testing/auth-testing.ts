@@ -7,6 +7,7 @@ import { API_PATHS, TokenResponse } from '../../api-contract';
 import { AuthApi } from '../auth-api';
 import { AuthEvent, AuthEvents } from '../auth-events';
 import { authInterceptor } from '../auth-interceptor';
+import { AUTH_TRACE } from '../auth-trace';
 import { AuthSettings } from '../auth-settings';
 import { AuthStore } from '../auth-store';
 import { provideJwtDecoder } from '../provide-auth';
@@ -15,12 +16,13 @@ import { NO_FENCE } from '../../storage-fence';
 import { REFRESH_FENCE, WEB_LOCKS } from '../web-locks';
 import { fakeTokenResponse } from './fake-tokens';
 import { FakeWebLocks } from './fake-web-locks';
+import { RecordingTrace } from './recording-trace';
 
 /**
  * Test-only set-up shared by the auth specs: `HttpClient` with the real interceptor in front of
- * `HttpTestingController`, clean `auth:` storage, a log of every auth event, and `FakeWebLocks`
- * in place of `navigator.locks` (pass `{ provide: WEB_LOCKS, useValue: null }` for a browser
- * without Web Locks).
+ * `HttpTestingController`, clean `auth:` storage, a log of every auth event, what the flow
+ * reported to `AUTH_TRACE`, and `FakeWebLocks` in place of `navigator.locks` (pass
+ * `{ provide: WEB_LOCKS, useValue: null }` for a browser without Web Locks).
  */
 export interface AuthTesting {
   http: HttpClient;
@@ -30,6 +32,7 @@ export interface AuthTesting {
   settings: AuthSettings;
   storage: TokenStorage;
   events: AuthEvent[];
+  trace: RecordingTrace;
   /** The fake Web Locks, or null when a spec provided its own `WEB_LOCKS`. */
   locks: FakeWebLocks | null;
 }
@@ -48,6 +51,7 @@ export function configureAuthTesting(
 ): AuthTesting {
   clearAuthStorage();
   const locks = new FakeWebLocks();
+  const trace = new RecordingTrace();
   TestBed.configureTestingModule({
     providers: [
       provideHttpClient(withInterceptors([authInterceptor])),
@@ -55,6 +59,7 @@ export function configureAuthTesting(
       provideJwtDecoder(),
       { provide: WEB_LOCKS, useValue: locks },
       { provide: REFRESH_FENCE, useValue: NO_FENCE },
+      { provide: AUTH_TRACE, useValue: trace },
       ...providers,
     ],
   });
@@ -68,6 +73,7 @@ export function configureAuthTesting(
     settings: TestBed.inject(AuthSettings),
     storage: TestBed.inject(TokenStorage),
     events,
+    trace,
     locks: TestBed.inject(WEB_LOCKS) === locks ? locks : null,
   };
 }

@@ -22,6 +22,7 @@ import { until } from '../../testing/until';
 import { fakeTokenResponse } from '../../auth/testing/fake-tokens';
 import { activityInterceptor, pathFromBase } from './activity-interceptor';
 import { ActivityLog } from './activity-log';
+import { provideActivityTrace } from './activity-trace';
 
 const UNAUTHORIZED = { status: 401, statusText: 'Unauthorized' };
 const EXPIRED = { error: 'invalid_token', message: 'the access token expired' };
@@ -39,6 +40,7 @@ describe('activityInterceptor', () => {
         provideHttpClient(withInterceptors([authInterceptor, activityInterceptor])),
         provideHttpClientTesting(),
         provideJwtDecoder(),
+        provideActivityTrace(),
       ],
     });
     http = TestBed.inject(HttpClient);
