@@ -164,7 +164,6 @@ export class RefreshCoordinator {
       current.refreshToken !== renewing.refreshToken ||
       current.accessToken !== renewing.accessToken;
     if (changed && !this.#core.accessTokenExpiresWithin(0)) {
-      this.#core.lastRefreshId.set(refreshId);
       return { accessToken: current.accessToken, refreshId, proactive, fromOtherTab: true };
     }
     return this.#send(refreshId, proactive, () =>
@@ -197,8 +196,6 @@ export class RefreshCoordinator {
       throw this.#core.session() ? sessionChangedError() : sessionGoneError();
     }
     const previous = this.#core.session();
-    this.#core.lastRefreshId.set(refreshId);
-    this.#core.fromOtherTab.set(false);
     this.#core.store({
       accessToken: response.accessToken,
       refreshToken: response.refreshToken,

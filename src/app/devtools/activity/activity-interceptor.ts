@@ -14,8 +14,8 @@ import { ActivityTrace } from './activity-trace';
  * as soon as the auth flow reports it. It only watches: requests, responses and errors pass
  * through unchanged.
  *
- * Register it AFTER `authInterceptor`, so it sees what is really sent: each retry as its own
- * request, with the token attached.
+ * Register it right AFTER `authInterceptor`, so it sees what is really sent: each retry as its
+ * own request, with the token attached, and the very request object the auth flow reported.
  */
 export const activityInterceptor: HttpInterceptorFn = (request, next) => {
   const log = inject(ActivityLog);
