@@ -16,6 +16,7 @@ import { routes } from './app.routes';
 import { authInterceptor } from './auth/auth-interceptor';
 import { provideAuth } from './auth/provide-auth';
 import { activityInterceptor } from './devtools/activity/activity-interceptor';
+import { provideActivityTrace } from './devtools/activity/activity-trace';
 import { AppTitleStrategy } from './layout/app-title-strategy';
 import { reportNavigationError } from './layout/page-load-failure';
 import { provideMockApi } from './mock-api/provide-mock-api';
@@ -35,7 +36,9 @@ export const appConfig: ApplicationConfig = {
     // Order matters: the in-browser server replaces the HttpBackend that provideHttpClient sets
     // up (the last HttpBackend wins), and the auth initializer may already call it.
     // The devtools' activity interceptor comes after the auth one, to record what is really sent.
+    // It learns what the auth flow did from AUTH_TRACE, which the devtools provide.
     provideHttpClient(withInterceptors([authInterceptor, activityInterceptor])),
+    provideActivityTrace(),
     provideMockApi(),
     provideAuth(),
   ],

@@ -12,7 +12,7 @@ import {
   TokenResponse,
   User,
 } from '../api-contract';
-import { AUTH_ENDPOINT, AUTH_FLOW, AuthFlowTrace } from './request-context';
+import { AUTH_ENDPOINT } from './request-context';
 
 /**
  * The HTTP calls to the auth endpoints. Each is marked `AUTH_ENDPOINT`, so the interceptor sends
@@ -33,11 +33,9 @@ export class AuthApi {
     });
   }
 
-  refresh(refreshToken: string, trace: AuthFlowTrace): Observable<TokenResponse> {
+  refresh(refreshToken: string): Observable<TokenResponse> {
     const body: RefreshRequest = { refreshToken };
-    return this.#http.post<TokenResponse>(API_PATHS.refresh, body, {
-      context: authContext().set(AUTH_FLOW, trace),
-    });
+    return this.#http.post<TokenResponse>(API_PATHS.refresh, body, { context: authContext() });
   }
 
   logout(refreshToken: string): Observable<unknown> {

@@ -118,7 +118,7 @@ describe('auth flow against the in-browser server', () => {
     const refreshToken = store.refreshToken() as string;
     await store.signOut();
     const api = TestBed.inject(AuthApi);
-    const refused = firstValueFrom(api.refresh(refreshToken, { tags: [], refreshId: null }));
+    const refused = firstValueFrom(api.refresh(refreshToken));
     await expectAsync(refused).toBeRejectedWith(jasmine.objectContaining({ status: 400 }));
   });
 

@@ -5,7 +5,7 @@ import { firstValueFrom } from 'rxjs';
 import { API_PATHS } from '../api-contract';
 import { REFRESH_UNAVAILABLE, REFRESH_UNAVAILABLE_MESSAGE } from './auth-errors';
 import { REFRESH_WAIT_LIMIT_MS } from './refresh-wait-limit';
-import { AUTH_FLOW, AuthFlowTrace } from './request-context';
+import { RefreshFacts } from './auth-trace';
 import { fakeTokenResponse, TEST_ADMIN } from './testing/fake-tokens';
 import {
   AuthTesting,
@@ -44,10 +44,13 @@ function fire(http: HttpClient, count: number, url: string = TODOS): Call[] {
 }
 
 const bearer = (request: TestRequest) => request.request.headers.get('Authorization');
-const trace = (request: TestRequest): AuthFlowTrace => request.request.context.get(AUTH_FLOW);
-const tagsOf = (requests: TestRequest[]) => requests.map((request) => trace(request).tags);
-const count = (tagLists: (readonly string[])[], tags: string[]) =>
-  tagLists.filter((list) => JSON.stringify(list) === JSON.stringify(tags)).length;
+/** The facts of refresh `refreshId` as a request that waited for it reports them. */
+const refreshed = (refreshId: number, joined: boolean, proactive = false): RefreshFacts => ({
+  refreshId,
+  proactive,
+  joined,
+  fromOtherTab: false,
+});
 
 describe('authInterceptor', () => {
   let t: AuthTesting;
@@ -83,7 +86,7 @@ describe('authInterceptor', () => {
     const refreshes = t.httpMock.match(API_PATHS.refresh);
     expect(refreshes.length).toBe(1);
     expect(refreshes[0].request.body).toEqual({ refreshToken: login.refreshToken });
-    expect(trace(refreshes[0])).toEqual({ tags: ['refresh'], refreshId: 1 });
+    expect(t.trace.refreshCalls).toEqual([{ refreshId: 1, proactive: false }]);
     const renewed = fakeTokenResponse();
     refreshes[0].flush(renewed);
     await settle();
@@ -91,10 +94,16 @@ describe('authInterceptor', () => {
     const retries = t.httpMock.match(TODOS);
     expect(retries.length).toBe(10);
     retries.forEach((request) => expect(bearer(request)).toBe(`Bearer ${renewed.accessToken}`));
-    retries.forEach((request) => expect(trace(request).refreshId).toBe(1));
-    expect(count(tagsOf(retries), ['retried'])).toBe(1);
-    expect(count(tagsOf(retries), ['retried', 'queued'])).toBe(9);
-    expect(trace(first[0])).toEqual({ tags: [], refreshId: null });
+    expect(retries.map((request) => t.trace.sentWith(request))).toEqual(
+      jasmine.arrayWithExactContents([
+        { attempt: 'retry', refresh: refreshed(1, false) },
+        ...Array.from({ length: 9 }, () => ({ attempt: 'retry', refresh: refreshed(1, true) })),
+      ]),
+    );
+    expect(t.trace.sentWith(first[0])).toEqual({ attempt: 'first', refresh: null });
+    expect(t.trace.requests.map((request) => request.waitedOn)).toEqual(
+      Array.from({ length: 10 }, () => [1]),
+    );
     retries.forEach((request, index) => request.flush({ index }));
 
     expect(calls.every((call) => call.settled && call.error === undefined)).toBeTrue();
@@ -119,7 +128,8 @@ describe('authInterceptor', () => {
     await settle();
     const retry = t.httpMock.expectOne(TODOS);
     expect(bearer(retry)).toBe(`Bearer ${renewed.accessToken}`);
-    expect(trace(retry)).toEqual({ tags: ['retried', 'queued'], refreshId: 1 });
+    expect(t.trace.sentWith(retry)).toEqual({ attempt: 'retry', refresh: null });
+    expect(t.trace.requests[1].waitedOn).withContext('no refresh for the late one').toEqual([]);
     retry.flush('late');
 
     expect(calls.map((call) => call.value)).toEqual(['early', 'late']);
@@ -163,6 +173,7 @@ describe('authInterceptor', () => {
   // Issue 13, finding 2: a request belongs to the session it started in.
   it('never retries a late 401 of the previous session with the next session’s token, nor ends the next session', async () => {
     await signInWith(t);
+    const firstSession = t.store.sessionEpoch();
     const [call] = fire(t.http, 1);
     const late = t.httpMock.expectOne(TODOS);
     const signedOut = t.store.signOut();
@@ -178,6 +189,8 @@ describe('authInterceptor', () => {
     );
     t.httpMock.expectNone(API_PATHS.refresh);
     expect(call.error).toBeInstanceOf(HttpErrorResponse);
+    expect(t.trace.requests.map((request) => request.session)).toEqual([firstSession]);
+    expect(t.store.sessionEpoch()).not.toBe(firstSession);
     expect(t.store.accessToken()).toBe(admin.accessToken);
     expect(eventsOfType(t.events, 'sessionExpired')).toEqual([]);
   });
@@ -196,7 +209,7 @@ describe('authInterceptor', () => {
 
     const held = t.httpMock.expectOne(API_PATHS.me);
     expect(bearer(held)).toBe(`Bearer ${renewed.accessToken}`);
-    expect(trace(held)).toEqual({ tags: ['queued'], refreshId: 1 });
+    expect(t.trace.sentWith(held)).toEqual({ attempt: 'first', refresh: refreshed(1, true) });
     held.flush({ ok: true });
     t.httpMock.expectOne(TODOS).flush([]);
     expect(waiting.value).toEqual({ ok: true });
@@ -364,7 +377,7 @@ describe('authInterceptor', () => {
     const ignore = { error: () => undefined };
     t.api.login({ username: 'demo', password: 'demo1234' }).subscribe(ignore);
     t.api.register({ username: 'new-user', password: 'password1' }).subscribe(ignore);
-    t.api.refresh(refreshToken, { tags: ['refresh'], refreshId: null }).subscribe(ignore);
+    t.api.refresh(refreshToken).subscribe(ignore);
     t.api.logout(refreshToken).subscribe(ignore);
     other.forEach((url) => fire(t.http, 1, url));
     fire(t.http, 1, 'assets/config.json');
@@ -395,7 +408,7 @@ describe('authInterceptor', () => {
 
     expect(t.httpMock.match(TODOS).length).toBe(0);
     const refresh = t.httpMock.expectOne(API_PATHS.refresh);
-    expect(trace(refresh)).toEqual({ tags: ['refresh', 'proactive'], refreshId: 1 });
+    expect(t.trace.refreshCalls).toEqual([{ refreshId: 1, proactive: true }]);
     const renewed = fakeTokenResponse();
     refresh.flush(renewed);
     await settle();
@@ -403,8 +416,13 @@ describe('authInterceptor', () => {
     const sent = t.httpMock.match(TODOS);
     expect(sent.length).toBe(3);
     sent.forEach((request) => expect(bearer(request)).toBe(`Bearer ${renewed.accessToken}`));
-    expect(count(tagsOf(sent), ['proactive'])).toBe(1);
-    expect(count(tagsOf(sent), ['proactive', 'queued'])).toBe(2);
+    expect(sent.map((request) => t.trace.sentWith(request))).toEqual(
+      jasmine.arrayWithExactContents([
+        { attempt: 'first', refresh: refreshed(1, false, true) },
+        { attempt: 'first', refresh: refreshed(1, true, true) },
+        { attempt: 'first', refresh: refreshed(1, true, true) },
+      ]),
+    );
     sent.forEach((request) => request.flush([]));
     expect(calls.every((call) => call.settled && !call.error)).toBeTrue();
     expect(eventsOfType(t.events, 'tokenRefreshed')).toEqual([
@@ -459,11 +477,11 @@ describe('authInterceptor', () => {
     expect(t.httpMock.match(API_PATHS.refresh).length).toBe(0);
     first.flush(EXPIRED_ACCESS, UNAUTHORIZED);
     const refresh = t.httpMock.expectOne(API_PATHS.refresh);
-    expect(trace(refresh).tags).toEqual(['refresh']);
+    expect(t.trace.refreshCalls).toEqual([{ refreshId: 1, proactive: false }]);
     refresh.flush(fakeTokenResponse());
     await settle();
     const retry = t.httpMock.expectOne(TODOS);
-    expect(trace(retry).tags).toEqual(['retried']);
+    expect(t.trace.sentWith(retry)).toEqual({ attempt: 'retry', refresh: refreshed(1, false) });
     retry.flush([]);
     expect(call.value).toEqual([]);
   });
@@ -533,7 +551,7 @@ describe('authInterceptor', () => {
     }
   });
 
-  it('keeps the caller’s own context tokens on the retry and leaves the caller’s context untouched', async () => {
+  it('keeps the caller’s own context tokens on the retry', async () => {
     await signInWith(t);
     const callerContext = new HttpContext().set(CALLER_TAG, 'from the page');
     t.http.get(TODOS, { context: callerContext }).subscribe();
@@ -544,9 +562,8 @@ describe('authInterceptor', () => {
 
     const retry = t.httpMock.expectOne(TODOS);
     expect(retry.request.context.get(CALLER_TAG)).toBe('from the page');
-    expect(trace(retry).tags).toEqual(['retried']);
-    expect(trace(first)).toEqual({ tags: [], refreshId: null });
-    expect(callerContext.has(AUTH_FLOW)).toBeFalse();
+    expect(t.trace.sentWith(retry)?.attempt).toBe('retry');
+    expect(t.trace.sentWith(first)).toEqual({ attempt: 'first', refresh: null });
     retry.flush([]);
   });
 });

@@ -48,11 +48,7 @@ export class AuthStore {
    */
   readonly clockOffsetMs = this.#core.clockOffsetMs;
   readonly refreshInProgress = this.#refresh.inProgress;
-  /** The id of the refresh that produced the current tokens; null right after sign-in. */
-  readonly lastRefreshId = this.#core.lastRefreshId.asReadonly();
   readonly sessionNotice = this.#core.notice.asReadonly();
-  /** The current tokens came from another tab (its refresh or sign-in), not from this tab. */
-  readonly tokensFromOtherTab = this.#core.fromOtherTab.asReadonly();
   /**
    * False where the browser has no Web Locks: refreshes are then single-flight within each tab
    * only, so two tabs refreshing at once can still trip reuse detection (single-tab-safe).

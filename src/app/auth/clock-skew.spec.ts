@@ -1,7 +1,6 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 
 import { API_PATHS } from '../api-contract';
-import { AUTH_FLOW } from './request-context';
 import { clockOffsetAtReceipt, usableOffset } from './server-clock';
 import { fakeTokenResponse } from './testing/fake-tokens';
 import { AuthTesting, configureAuthTesting, signInWith } from './testing/auth-testing';
@@ -66,7 +65,7 @@ describe('Clock skew: expiry is judged in server time (issue 13, finding 3)', ()
     await signInWith(t, fakeTokenResponse({ serverAheadBy: 60, accessIn: 3 }));
     t.http.get(TODOS).subscribe();
     const refresh = await untilOne(t.httpMock, API_PATHS.refresh);
-    expect(refresh.request.context.get(AUTH_FLOW).tags).toEqual(['refresh', 'proactive']);
+    expect(t.trace.refreshCalls).toEqual([{ refreshId: 1, proactive: true }]);
     const renewed = fakeTokenResponse({ serverAheadBy: 60 });
     refresh.flush(renewed);
     const sent = await untilOne(t.httpMock, TODOS);

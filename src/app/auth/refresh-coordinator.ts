@@ -11,8 +11,8 @@ import {
 } from './auth-errors';
 import { AuthApi } from './auth-api';
 import { AuthEvents } from './auth-events';
+import { AUTH_TRACE, RefreshFacts } from './auth-trace';
 import { REFRESH_WAIT_LIMIT, withWaitLimit } from './refresh-wait-limit';
-import { AuthFlowTrace } from './request-context';
 import { SessionCore } from './session-core';
 import { clockOffsetAtReceipt } from './server-clock';
 import { SharedSession } from './shared-session';
@@ -27,16 +27,8 @@ import {
 } from './web-locks';
 
 /** What every caller of `refresh()` gets when the shared refresh succeeds. */
-export interface RefreshResult {
+export interface RefreshResult extends RefreshFacts {
   readonly accessToken: string;
-  /** One id per refresh call (a counter), shared by everyone who waited for it. */
-  readonly refreshId: number;
-  /** The refresh was started before sending a request, not after a 401. */
-  readonly proactive: boolean;
-  /** This caller joined a refresh someone else had started. */
-  readonly joined: boolean;
-  /** Another tab had already refreshed: this tab took its tokens and made no refresh call. */
-  readonly fromOtherTab: boolean;
 }
 
 /** What the one shared run of a refresh gives every caller (each adds its own `joined`). */
@@ -67,6 +59,7 @@ export class RefreshCoordinator {
   readonly #locks = inject(WEB_LOCKS);
   readonly #fence = inject(REFRESH_FENCE);
   readonly #waitLimit = inject(REFRESH_WAIT_LIMIT);
+  readonly #trace = inject(AUTH_TRACE);
 
   readonly #inFlight = signal<InFlight | null>(null);
   #refreshCounter = 0;
@@ -95,16 +88,11 @@ export class RefreshCoordinator {
   /** See `AuthStore.replayPreviousRefreshToken`. */
   async replay(previous: string): Promise<void> {
     const refreshId = ++this.#refreshCounter;
-    const trace: AuthFlowTrace = { tags: ['refresh'], refreshId };
-    await this.#send(refreshId, false, () => firstValueFrom(this.#api.refresh(previous, trace)));
+    await this.#send(refreshId, false, () => firstValueFrom(this.#api.refresh(previous)));
   }
 
   #start(proactive: boolean): Promise<SharedRefresh> {
     const refreshId = ++this.#refreshCounter;
-    const trace: AuthFlowTrace = {
-      tags: proactive ? ['refresh', 'proactive'] : ['refresh'],
-      refreshId,
-    };
     // The session this tab is about to renew, and its generation, seen before waiting for the lock.
     const renewing = this.#core.session() as StoredSession;
     const generation = this.#core.generation();
@@ -116,7 +104,7 @@ export class RefreshCoordinator {
     };
     const run = this.#underLock(refreshId, () =>
       withWaitLimit(
-        this.#renew(refreshId, proactive, trace, renewing, generation),
+        this.#renew(refreshId, proactive, renewing, generation),
         this.#waitLimit,
         giveUp,
       ),
@@ -161,7 +149,6 @@ export class RefreshCoordinator {
   async #renew(
     refreshId: number,
     proactive: boolean,
-    trace: AuthFlowTrace,
     renewing: StoredSession,
     generation: number,
   ): Promise<SharedRefresh> {
@@ -177,11 +164,10 @@ export class RefreshCoordinator {
       current.refreshToken !== renewing.refreshToken ||
       current.accessToken !== renewing.accessToken;
     if (changed && !this.#core.accessTokenExpiresWithin(0)) {
-      this.#core.lastRefreshId.set(refreshId);
       return { accessToken: current.accessToken, refreshId, proactive, fromOtherTab: true };
     }
     return this.#send(refreshId, proactive, () =>
-      firstValueFrom(this.#api.refresh(current.refreshToken, trace)),
+      firstValueFrom(this.#api.refresh(current.refreshToken)),
     );
   }
 
@@ -194,7 +180,7 @@ export class RefreshCoordinator {
     let response: TokenResponse;
     let clockOffsetMs: number;
     try {
-      response = await send();
+      response = await this.#trace.refreshCall({ refreshId, proactive }, send);
       const { iat } = this.#core.readableClaims(response, API_PATHS.refresh);
       clockOffsetMs = clockOffsetAtReceipt(iat, Date.now());
     } catch (error) {
@@ -210,8 +196,6 @@ export class RefreshCoordinator {
       throw this.#core.session() ? sessionChangedError() : sessionGoneError();
     }
     const previous = this.#core.session();
-    this.#core.lastRefreshId.set(refreshId);
-    this.#core.fromOtherTab.set(false);
     this.#core.store(
       {
         accessToken: response.accessToken,

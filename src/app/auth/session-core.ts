@@ -57,10 +57,6 @@ export class SessionCore {
 
   readonly session = signal<StoredSession | null>(null);
   readonly notice = signal<SessionNotice | null>(null);
-  /** The id of the refresh that produced the current tokens; null right after sign-in. */
-  readonly lastRefreshId = signal<number | null>(null);
-  /** The current tokens came from another tab (its refresh or sign-in), not from this tab. */
-  readonly fromOtherTab = signal(false);
   /**
    * Bumped whenever a session starts or ends (sign-in here or adopted, sign-out, start-up): a
    * request or a refresh compares it to tell whether it still belongs to the current session.
@@ -110,8 +106,6 @@ export class SessionCore {
   forget(): void {
     this.generation.update((generation) => generation + 1);
     this.session.set(null);
-    this.lastRefreshId.set(null);
-    this.fromOtherTab.set(false);
   }
 
   /**

@@ -1,7 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 
 import { API_PATHS } from '../api-contract';
-import { AUTH_FLOW } from './request-context';
 import { SessionRecheck } from './session-recheck';
 import { fakeTokenResponse, newSid } from './testing/fake-tokens';
 import {
@@ -50,7 +49,7 @@ describe('SessionRecheck: a tab that comes back', () => {
     await signInWith(t, fakeTokenResponse({ accessIn: -10 }));
     becomeVisible();
     const call = t.httpMock.expectOne(API_PATHS.refresh);
-    expect(call.request.context.get(AUTH_FLOW).tags).toEqual(['refresh', 'proactive']);
+    expect(t.trace.refreshCalls).toEqual([{ refreshId: 1, proactive: true }]);
     const renewed = fakeTokenResponse();
     call.flush(renewed);
     await settle();

@@ -106,8 +106,6 @@ export class SharedSession {
       return;
     }
     this.#core.session.set({ ...stored, user });
-    this.#core.lastRefreshId.set(refreshId);
-    this.#core.fromOtherTab.set(true);
     this.#events.emit({ type: 'tokensAdopted', refreshId });
   }
 
@@ -119,7 +117,6 @@ export class SharedSession {
     const before = this.#core.session()?.user;
     this.#core.forget();
     this.#core.notice.set(null);
-    this.#core.fromOtherTab.set(true);
     this.#core.session.set({ ...stored, user });
     // A session of another user replaced this tab's in one step: it learnt of the switch late.
     const previousUser = before && before.id !== user.id ? { previousUser: before } : {};

@@ -1,7 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 
 import { API_PATHS, TokenResponse } from '../api-contract';
-import { AUTH_FLOW } from './request-context';
 import { SESSION_MOVED_TO_OTHER_TAB, SIGNED_OUT_IN_OTHER_TAB } from './session-notices';
 import { TabSync } from './tab-sync';
 import { TEST_ADMIN, TEST_USER, fakeTokenResponse, newSid } from './testing/fake-tokens';
@@ -71,7 +70,6 @@ describe('TabSync: one session across tabs, through storage events alone', () =>
     expect(t.store.accessToken()).toBe(rotated.accessToken);
     expect(t.store.refreshToken()).toBe(rotated.refreshToken);
     expect(t.store.accessExpiresAt()).toBeCloseTo(Date.now() + 120_000, -4);
-    expect(t.store.tokensFromOtherTab()).toBeTrue();
     expect(eventsOfType(t.events, 'tokensAdopted')).toEqual([
       { type: 'tokensAdopted', refreshId: null },
     ]);
@@ -80,10 +78,7 @@ describe('TabSync: one session across tabs, through storage events alone', () =>
     t.http.get(API_PATHS.todos).subscribe();
     const request = t.httpMock.expectOne(API_PATHS.todos);
     expect(request.request.headers.get('Authorization')).toBe(`Bearer ${rotated.accessToken}`);
-    expect(request.request.context.get(AUTH_FLOW)).toEqual({
-      tags: ['from-other-tab'],
-      refreshId: null,
-    });
+    expect(t.trace.sentWith(request)).toEqual({ attempt: 'first', refresh: null });
     request.flush([]);
   });
 

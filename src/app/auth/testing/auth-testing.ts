@@ -7,6 +7,7 @@ import { API_PATHS, TokenResponse } from '../../api-contract';
 import { AuthApi } from '../auth-api';
 import { AuthEvent, AuthEvents } from '../auth-events';
 import { authInterceptor } from '../auth-interceptor';
+import { AUTH_TRACE } from '../auth-trace';
 import { AuthSettings } from '../auth-settings';
 import { AuthStore } from '../auth-store';
 import { provideJwtDecoder } from '../provide-auth';
@@ -17,12 +18,13 @@ import { REFRESH_FENCE, WEB_LOCKS } from '../web-locks';
 import { fakeTokenResponse } from './fake-tokens';
 import { FakeTabChannels } from './fake-tab-channels';
 import { FakeWebLocks } from './fake-web-locks';
+import { RecordingTrace } from './recording-trace';
 
 /**
  * Test-only set-up shared by the auth specs: `HttpClient` with the real interceptor in front of
- * `HttpTestingController`, clean `auth:` storage, a log of every auth event, and `FakeWebLocks`
- * in place of `navigator.locks` (pass `{ provide: WEB_LOCKS, useValue: null }` for a browser
- * without Web Locks).
+ * `HttpTestingController`, clean `auth:` storage, a log of every auth event, what the flow
+ * reported to `AUTH_TRACE`, and `FakeWebLocks` in place of `navigator.locks` (pass
+ * `{ provide: WEB_LOCKS, useValue: null }` for a browser without Web Locks).
  */
 export interface AuthTesting {
   http: HttpClient;
@@ -32,6 +34,7 @@ export interface AuthTesting {
   settings: AuthSettings;
   storage: TokenStorage;
   events: AuthEvent[];
+  trace: RecordingTrace;
   /** The fake Web Locks, or null when a spec provided its own `WEB_LOCKS`. */
   locks: FakeWebLocks | null;
   /** The tabs' messages: this tab's `TAB_CHANNEL` is one end (unless a spec provided its own). */
@@ -53,6 +56,7 @@ export function configureAuthTesting(
   clearAuthStorage();
   const locks = new FakeWebLocks();
   const channels = new FakeTabChannels();
+  const trace = new RecordingTrace();
   TestBed.configureTestingModule({
     providers: [
       provideHttpClient(withInterceptors([authInterceptor])),
@@ -62,6 +66,7 @@ export function configureAuthTesting(
       { provide: REFRESH_FENCE, useValue: NO_FENCE },
       { provide: FakeTabChannels, useValue: channels },
       { provide: TAB_CHANNEL, useFactory: () => channels.channel() },
+      { provide: AUTH_TRACE, useValue: trace },
       ...providers,
     ],
   });
@@ -75,6 +80,7 @@ export function configureAuthTesting(
     settings: TestBed.inject(AuthSettings),
     storage: TestBed.inject(TokenStorage),
     events,
+    trace,
     locks: TestBed.inject(WEB_LOCKS) === locks ? locks : null,
     channels,
   };

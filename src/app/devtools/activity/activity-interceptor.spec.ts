@@ -20,8 +20,10 @@ import { provideJwtDecoder } from '../../auth/provide-auth';
 import { AuthTesting, clearAuthStorage, signInWith } from '../../auth/testing/auth-testing';
 import { until } from '../../testing/until';
 import { fakeTokenResponse } from '../../auth/testing/fake-tokens';
+import { TOKENS_KEY } from '../../auth/token-storage';
 import { activityInterceptor, pathFromBase } from './activity-interceptor';
 import { ActivityLog } from './activity-log';
+import { provideActivityTrace } from './activity-trace';
 
 const UNAUTHORIZED = { status: 401, statusText: 'Unauthorized' };
 const EXPIRED = { error: 'invalid_token', message: 'the access token expired' };
@@ -39,6 +41,7 @@ describe('activityInterceptor', () => {
         provideHttpClient(withInterceptors([authInterceptor, activityInterceptor])),
         provideHttpClientTesting(),
         provideJwtDecoder(),
+        provideActivityTrace(),
       ],
     });
     http = TestBed.inject(HttpClient);
@@ -201,6 +204,30 @@ describe('activityInterceptor', () => {
       ['refresh', 'proactive'],
     ]);
     expect(log.counters().unauthorized).toBe(0);
+  });
+
+  it('tags a request whose token another tab refreshed, and drops the tag after a refresh here', async () => {
+    const sid = 'sid-of-both-tabs';
+    await signInWith({ store, httpMock } as AuthTesting, fakeTokenResponse({ sid, accessIn: 60 }));
+    localStorage.setItem(TOKENS_KEY, JSON.stringify(fakeTokenResponse({ sid, accessIn: 60 })));
+    store.syncWithStorage();
+    log.clear();
+
+    const adopted = firstValueFrom(http.get(API_PATHS.todos));
+    httpMock.expectOne(API_PATHS.todos).flush([]);
+    await adopted;
+    const refreshed = store.refresh();
+    (await requested(API_PATHS.refresh)).flush(fakeTokenResponse({ sid }));
+    await refreshed;
+    const own = firstValueFrom(http.get(API_PATHS.todos));
+    httpMock.expectOne(API_PATHS.todos).flush([]);
+    await own;
+
+    expect(log.rows().map((row) => row.tags)).toEqual([
+      ['bearer'],
+      ['refresh'],
+      ['bearer', 'from-other-tab'],
+    ]);
   });
 
   it('records the sign-in call without a bearer tag', async () => {

@@ -2,26 +2,28 @@ import { HttpErrorResponse, HttpInterceptorFn, HttpResponse } from '@angular/com
 import { DOCUMENT, inject } from '@angular/core';
 import { defer, tap } from 'rxjs';
 
-import { AUTH_FLOW, AUTH_FLOW_LINK } from '../../auth/request-context';
 import { httpErrorMessage } from '../../http-error-message';
 import { ActivityLog, ActivityTag } from './activity-log';
+import { ActivityTrace } from './activity-trace';
 
 /**
  * Records every request that reaches it on the devtools timeline (`ActivityLog`): method, path,
  * status (0 for a network error), duration and tags: `bearer` when it carries an Authorization
- * header, the auth flow's trace (`refresh`, `proactive`, `queued`, `retried`, with the refresh
- * id) and `401`; a 401 gets the id of the refresh it led to as soon as the auth interceptor
- * knows it. It only watches: requests, responses and errors pass through unchanged.
+ * header, what the auth flow reported about it (`ActivityTrace`: `refresh`, `proactive`,
+ * `queued`, `retried`, with the refresh id) and `401`; a 401 gets the id of the refresh it led to
+ * as soon as the auth flow reports it. It only watches: requests, responses and errors pass
+ * through unchanged.
  *
- * Register it AFTER `authInterceptor`, so it sees what is really sent: each retry as its own
- * request, with the token attached.
+ * Register it right AFTER `authInterceptor`, so it sees what is really sent: each retry as its
+ * own request, with the token attached, and the very request object the auth flow reported.
  */
 export const activityInterceptor: HttpInterceptorFn = (request, next) => {
   const log = inject(ActivityLog);
+  const flow = inject(ActivityTrace);
   const baseUri = inject(DOCUMENT).baseURI;
 
   return defer(() => {
-    const trace = request.context.get(AUTH_FLOW);
+    const trace = flow.noteFor(request);
     const bearer: ActivityTag[] = request.headers.has('Authorization') ? ['bearer'] : [];
     const id = log.start({
       startedAt: Date.now(),
@@ -45,11 +47,8 @@ export const activityInterceptor: HttpInterceptorFn = (request, next) => {
         error: (error: unknown) => {
           const status = statusOf(error);
           end(status, httpErrorMessage(error));
-          // The auth interceptor will say which refresh this 401 started or joined.
-          const link = request.context.get(AUTH_FLOW_LINK);
-          if (status === 401 && link) {
-            link.onRefreshAfter401 = (refreshId) => log.fileUnderRefresh(id, refreshId);
-          }
+          // The auth flow will say which refresh this 401 started or joined.
+          if (status === 401) trace.answered401?.(id);
         },
         // Also fires when a caller unsubscribes right after the response (`firstValueFrom`).
         unsubscribe: () => end(null, null, ['cancelled']),
