@@ -39,6 +39,8 @@ export interface FlowBar {
   /** The steps it starts and ends at (null: still open). */
   readonly from: number;
   readonly to: number | null;
+  /** In words: `Refresh #1 bar, steps 12 to 14: refused`. */
+  readonly description: string;
   /** Still running when the run was drawn: the bar runs to the bottom, without an end. */
   readonly open: boolean;
   readonly x: number;
@@ -105,6 +107,7 @@ export function flowLayout(
       refreshId,
       from,
       to,
+      description: barDescription(span),
       open: to === null,
       x,
       y,
@@ -130,6 +133,22 @@ export function flowLayout(
     ticks: ticksOf(steps, rowY),
     startedAt,
   };
+}
+
+const BAR_OUTCOME: Readonly<Record<FlowOutcome, string>> = {
+  neutral: '',
+  ok: 'new pair',
+  unauthorized: '401',
+  refused: 'refused',
+  failed: 'failed',
+  pending: 'still running',
+};
+
+function barDescription(span: FlowSpan): string {
+  const steps =
+    span.to === null ? `from step ${span.from}, still open` : `steps ${span.from} to ${span.to}`;
+  if (span.kind !== 'refresh') return `${span.label}, ${steps}`;
+  return `Refresh #${span.refreshId} bar, ${steps}: ${BAR_OUTCOME[span.outcome]}`;
 }
 
 function arrowOf(step: FlowStep, x1: number, x2: number, y: number): FlowArrow {
