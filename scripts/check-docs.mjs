@@ -10,7 +10,9 @@
  *    git ignores (a build or bench output) may be missing;
  * 2. in README's "Where each step lives" table, every function a row names is in a file of that row;
  * 3. every exercise in docs/exercises.md (`## N. Name`) has an e2e test called `Name` in
- *    e2e/exercises.spec.ts, and every test there is an exercise.
+ *    e2e/exercises.spec.ts, and every test there is an exercise;
+ * 4. the flow diagram's code mapping (src/app/devtools/flow/flow-code.json, keyed by step kind)
+ *    agrees with that table: each entry's `step` is a row, and its file and function are that row's.
  *
  *   node scripts/check-docs.mjs
  */
@@ -26,6 +28,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const STEP_TABLE_HEADING = /^##\s+\d*\.?\s*Where each step lives/;
 const EXERCISES = 'docs/exercises.md';
 const EXERCISE_SPEC = 'e2e/exercises.spec.ts';
+export const FLOW_CODE = 'src/app/devtools/flow/flow-code.json';
 
 const REPO_PATH = /(?<![\w./-])((?:src|e2e|docs|scripts|bench|\.github|public)\/[\w./*{}-]*)/g;
 const INLINE_CODE = /`([^`\n]+)`/g;
@@ -191,7 +194,10 @@ export function checkDocs(root) {
   for (const file of files) {
     const markdown = readFileSync(path.join(root, file), 'utf8');
     problems.push(...checkPaths(root, file, markdown));
-    if (file === 'README.md') problems.push(...checkStepTable(root, file, markdown));
+    if (file === 'README.md') {
+      problems.push(...checkStepTable(root, file, markdown));
+      problems.push(...checkFlowCode(root, markdown));
+    }
   }
   problems.push(...checkExercises(root));
   return problems;
@@ -275,6 +281,44 @@ function checkStepTable(root, file, markdown) {
 }
 
 /**
+ * The flow diagram's mapping against README's table: the step must be a row (its first cell, word
+ * for word), the file one of the row's files, the function one the row names.
+ * @param {string} root
+ * @param {string} markdown README.md
+ * @returns {Problem[]}
+ */
+export function checkFlowCode(root, markdown) {
+  const mappingPath = path.join(root, FLOW_CODE);
+  if (!existsSync(mappingPath)) return [];
+  const source = readFileSync(mappingPath, 'utf8');
+  /** @type {Record<string, { step: string, file: string, function: string }>} */
+  const mapping = JSON.parse(source);
+  const rows = tableRows(markdown, STEP_TABLE_HEADING);
+  /** @type {Problem[]} */
+  const problems = [];
+  for (const [kind, ref] of Object.entries(mapping)) {
+    const line = source.split('\n').findIndex((text) => text.includes(`"${kind}":`)) + 1;
+    const problem = (/** @type {string} */ message) =>
+      problems.push({ file: FLOW_CODE, line, message: `"${kind}": ${message}` });
+    const row = rows.find(({ cells }) => cells[0] === ref.step);
+    if (!row) {
+      problem(`README's "Where each step lives" has no row "${ref.step}"`);
+      continue;
+    }
+    const files = row.cells.flatMap((cell) => pathMentions(cell).map((m) => m.target));
+    const names = row.cells.slice(1).flatMap(namesIn);
+    if (!files.includes(ref.file)) {
+      problem(`${ref.file} is not a file of README's row "${ref.step}" (line ${row.line})`);
+    }
+    const missing = namesIn(`\`${ref.function}\``).filter((name) => !names.includes(name));
+    if (missing.length > 0) {
+      problem(`${ref.function} is not a function of README's row "${ref.step}" (line ${row.line})`);
+    }
+  }
+  return problems;
+}
+
+/**
  * @param {string} root
  * @returns {Problem[]}
  */
@@ -338,6 +382,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.exit(1);
   }
   console.log(
-    'check-docs: every path, step-table function and exercise test in the docs is there.',
+    'check-docs: every path, step-table function, flow mapping and exercise test in the docs is there.',
   );
 }

@@ -9,6 +9,7 @@ import { after, describe, it } from 'node:test';
 import {
   anchorsOf,
   checkDocs,
+  FLOW_CODE,
   cleanPath,
   exercisesIn,
   namesIn,
@@ -182,5 +183,70 @@ describe('checkDocs', () => {
       'docs/exercises.md:2: exercise "Watch it" has no test(\'Watch it\', …) in e2e/exercises.spec.ts',
       'e2e/exercises.spec.ts:1: test "Watch it later" is not an exercise in docs/exercises.md (name tests after exercises)',
     ]);
+  });
+});
+
+describe("checkDocs and the flow diagram's code mapping", () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'check-flow-code-'));
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  const README = [
+    '# App',
+    '## Where each step lives',
+    '| step | file | function |',
+    '| --- | --- | --- |',
+    '| A 401 asks for a refresh | `src/app/interceptor.ts` | `ticketAfter401()`, `retryOnce` |',
+  ].join('\n');
+
+  /** @param {Record<string, { step: string, file: string, function: string }>} mapping */
+  function problemsWith(
+    mapping,
+    readme = README,
+    source = 'function ticketAfter401() {} const retryOnce = 1;',
+  ) {
+    rmSync(root, { recursive: true, force: true });
+    const files = {
+      'README.md': readme,
+      'src/app/interceptor.ts': source,
+      [FLOW_CODE]: JSON.stringify(mapping, null, 2),
+    };
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+      writeFileSync(path.join(root, name), text);
+    }
+    return checkDocs(root).map(({ file, line, message }) => `${file}:${line}: ${message}`);
+  }
+
+  const ASK = {
+    step: 'A 401 asks for a refresh',
+    file: 'src/app/interceptor.ts',
+    function: 'ticketAfter401()',
+  };
+
+  it('passes a mapping whose steps, files and functions are those of the table', () => {
+    assert.deepEqual(problemsWith({ ask: ASK, retry: { ...ASK, function: 'retryOnce' } }), []);
+  });
+
+  it('fails when the table renames a function the mapping still names', () => {
+    const renamed = README.replaceAll('ticketAfter401', 'refreshAfter401');
+    assert.deepEqual(
+      problemsWith({ ask: ASK }, renamed, 'function refreshAfter401() {} let retryOnce;'),
+      [
+        `${FLOW_CODE}:2: "ask": ticketAfter401() is not a function of README's row "A 401 asks for a refresh" (line 5)`,
+      ],
+    );
+  });
+
+  it('fails for a step that is not a row, and for a file the row does not name', () => {
+    assert.deepEqual(
+      problemsWith({
+        gone: { ...ASK, step: 'A 401 asks twice' },
+        moved: { ...ASK, file: 'src/app/other.ts' },
+      }),
+      [
+        `${FLOW_CODE}:2: "gone": README's "Where each step lives" has no row "A 401 asks twice"`,
+        `${FLOW_CODE}:7: "moved": src/app/other.ts is not a file of README's row "A 401 asks for a refresh" (line 5)`,
+      ],
+    );
   });
 });

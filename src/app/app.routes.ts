@@ -41,6 +41,8 @@ export const routes: Routes = [
     canActivate: [authGuard, adminGuard],
     loadComponent: () => import('./admin/admin-page'),
   },
+  // Signed in or out: it draws this tab's own activity, sign-in included.
+  { path: 'flow', title: 'Flow', loadComponent: () => import('./flow/flow-page') },
   {
     path: 'forbidden',
     title: 'Forbidden',

@@ -55,6 +55,8 @@ describe('DevtoolsPanel', () => {
     const controls = Array.from(host.querySelectorAll<HTMLInputElement>('input, select'));
     const labels = controls.map((control) => control.labels?.[0]?.textContent?.trim());
     expect(labels).toEqual([
+      'List',
+      'Flow',
       'Access token lifetime (s)',
       'Refresh token lifetime (s)',
       'Latency (ms)',

@@ -1,23 +1,23 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 
-import { ActivityTimeline } from './activity/activity-timeline';
+import { ActivityViews } from './activity/activity-views';
 import { DemoControls } from './demo-controls/demo-controls';
 import { TokenInspector } from './token-inspector/token-inspector';
 
 /**
- * What the open Auth devtools panel shows: the token inspector, the HTTP activity timeline and
- * the demo controls. `DevtoolsPanel` loads it with `@defer`, so none of it (nor the server knobs
+ * What the open Auth devtools panel shows: the token inspector, the HTTP activity (timeline or flow
+ * diagram) and the demo controls. `DevtoolsPanel` loads it with `@defer`, so none of it (nor the server knobs
  * it imports) is in the app's first bundle.
  */
 @Component({
   selector: 'app-devtools-sections',
-  imports: [TokenInspector, ActivityTimeline, DemoControls],
+  imports: [TokenInspector, ActivityViews, DemoControls],
   template: `
     <section class="devtools-section" aria-label="Token inspector">
       <app-token-inspector />
     </section>
     <section class="devtools-section" aria-label="HTTP activity">
-      <app-activity-timeline />
+      <app-activity-views />
     </section>
     <section class="devtools-section" aria-label="Demo controls">
       <app-demo-controls />
