@@ -27,21 +27,21 @@ export interface OtherTab {
   events: AuthEvent[];
 }
 
+/** The services every tab has its own instance of (the tab model adds its HTTP stack). */
+export const TAB_SERVICES = [
+  AuthStore,
+  SessionCore,
+  RefreshCoordinator,
+  SharedSession,
+  TokenStorage,
+  AuthSettings,
+  AuthEvents,
+  TabSync,
+  SessionRecheck,
+];
+
 export function openOtherTab(): OtherTab {
-  const injector = createEnvironmentInjector(
-    [
-      AuthStore,
-      SessionCore,
-      RefreshCoordinator,
-      SharedSession,
-      TokenStorage,
-      AuthSettings,
-      AuthEvents,
-      TabSync,
-      SessionRecheck,
-    ],
-    TestBed.inject(EnvironmentInjector),
-  );
+  const injector = createEnvironmentInjector(TAB_SERVICES, TestBed.inject(EnvironmentInjector));
   const events: AuthEvent[] = [];
   injector.get(AuthEvents).events$.subscribe((event) => events.push(event));
   return {
