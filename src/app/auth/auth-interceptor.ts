@@ -71,7 +71,7 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
       ),
     );
 
-  return ticketBeforeSending(store, settings).pipe(
+  return ticketBeforeSending(store, settings, epoch).pipe(
     switchMap((ticket) =>
       send(ticket).pipe(
         catchError((error: unknown) => {
@@ -88,17 +88,21 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
  * fails for a while (not a refusal) and the current token has not expired, the request goes out
  * with it: a refresh ahead of time must never cost a request that would have worked.
  */
-function ticketBeforeSending(store: AuthStore, settings: AuthSettings): Observable<Ticket> {
+function ticketBeforeSending(
+  store: AuthStore,
+  settings: AuthSettings,
+  epoch: number,
+): Observable<Ticket> {
   return defer(() => {
     if (store.refreshInProgress()) {
       return awaitRefresh(store.refresh(), (r) =>
         r.proactive ? ['proactive', 'queued'] : ['queued'],
-      ).pipe(orStillValidToken(store));
+      ).pipe(orStillValidToken(store, epoch));
     }
     if (settings.proactiveRefresh() && store.accessTokenExpiresWithin(settings.leewaySeconds())) {
       return awaitRefresh(store.refresh({ proactive: true }), (r) =>
         r.joined ? ['proactive', 'queued'] : ['proactive'],
-      ).pipe(orStillValidToken(store));
+      ).pipe(orStillValidToken(store, epoch));
     }
     return of(currentTicket(store));
   });
@@ -109,9 +113,13 @@ function currentTicket(store: AuthStore): Ticket {
   return { token: store.accessToken() ?? '', trace };
 }
 
-function orStillValidToken(store: AuthStore) {
+/** Only the token of the session the request started in: never the next session's. */
+function orStillValidToken(store: AuthStore, epoch: number) {
   return catchError<Ticket, Observable<Ticket>>((error: unknown) =>
-    isRefreshUnavailable(error) && store.isSignedIn() && !store.accessTokenExpiresWithin(0)
+    isRefreshUnavailable(error) &&
+    store.sessionEpoch() === epoch &&
+    store.isSignedIn() &&
+    !store.accessTokenExpiresWithin(0)
       ? of(currentTicket(store))
       : throwError(() => error),
   );
