@@ -60,6 +60,9 @@ class ReportingTokenStorage extends TokenStorage {
     }
     if (this.#depth > 0) return;
     const changed = SHARED_KEYS.filter((key, i) => localStorage.getItem(key) !== before[i]);
+    if (changed.includes(TOKENS_KEY)) {
+      this.#tab.bus.onTokensWritten(before[1], localStorage.getItem(TOKENS_KEY));
+    }
     this.#tab.bus.storageChanged(this.#tab.id, changed);
   }
 }

@@ -16,6 +16,8 @@ export class TabBus {
   readonly #listeners = new Map<number, Set<(message: TabMessage) => void>>();
   /** Messages posted in the run, to see that the schedules exercised them. */
   posted = 0;
+  /** Called when a tab's write replaced the stored token pair (raw values, before and after). */
+  onTokensWritten: (before: string | null, after: string | null) => void = () => undefined;
 
   join(tab: number): void {
     this.#inboxes.set(tab, []);

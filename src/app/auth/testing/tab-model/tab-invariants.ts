@@ -11,7 +11,7 @@
  *   after it never a new pair;
  * - at most one refresh call is in flight across all tabs (sent, unanswered, not yet given up);
  * - a tab's session ends only after a refusal reached it, a sign-out in it, a sign-in in it, or
- *   the session's end in another tab.
+ *   the session's end in another tab (a refusal, a sign-out, or a sign-in that replaced it).
  */
 import { JwtHelperService } from '@auth0/angular-jwt';
 
@@ -81,6 +81,14 @@ export class TabInvariants {
   /** `tab` took up a session without an event (start-up). */
   follow(tab: ModelTab): void {
     this.#ledger(tab.id).sid = sidOf(tab.store.refreshToken());
+  }
+
+  /** A tab wrote a pair of another session over the stored one: that one ended (replaced). */
+  tokensWritten(before: string | null, after: string | null): void {
+    const sidIn = (raw: string | null) =>
+      sidOf((JSON.parse(raw ?? 'null') as { refreshToken?: string } | null)?.refreshToken ?? null);
+    const replaced = sidIn(before);
+    if (replaced && sidIn(after) && replaced !== sidIn(after)) this.ended.add(replaced);
   }
 
   /** A request went on the wire. */

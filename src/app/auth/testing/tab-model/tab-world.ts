@@ -52,6 +52,7 @@ export class TabWorld {
     );
     this.network.onSend = (exchange) => this.checks.sent(exchange, this.network.log);
     this.network.onAnswer = (exchange) => this.checks.answered(exchange);
+    this.bus.onTokensWritten = (before, after) => this.checks.tokensWritten(before, after);
     this.network.onServe = (exchange) =>
       this.checks.served(exchange, exchange.servedAt ?? 0, this.network.log);
     this.tabs = Array.from({ length: tabCount }, (_, id) => {
