@@ -28,17 +28,23 @@ export class Request extends ScheduleStep {
   }
 }
 
-/** The request on the wire at `index` (modulo) meets `fate`; refresh-only fates answer others. */
+/**
+ * The request on the wire at `index` (modulo; among refresh calls only with `refreshOnly`) meets
+ * `fate`; the refresh-only fates answer the others.
+ */
 export class Deliver extends ScheduleStep {
   constructor(
     readonly index: number,
     readonly fate: Fate,
+    readonly refreshOnly = false,
   ) {
     super();
   }
 
   async apply(world: TabWorld): Promise<string | null> {
-    const pending = world.pending();
+    const pending = world
+      .pending()
+      .filter((exchange) => !this.refreshOnly || exchange.path === API_PATHS.refresh);
     if (pending.length === 0) return null;
     const exchange = pending[this.index % pending.length];
     await world.deliver(exchange, this.fate);
@@ -47,7 +53,7 @@ export class Deliver extends ScheduleStep {
   }
 
   toString(): string {
-    return `deliver(#${this.index}, ${this.fate})`;
+    return `deliver(${this.refreshOnly ? 'refresh ' : ''}#${this.index}, ${this.fate})`;
   }
 }
 

@@ -26,6 +26,9 @@ const answer = fc.nat(7).map((index) => new Deliver(index, 'answer'));
 const anyFate = fc
   .record({ index: fc.nat(7), fate: fc.constantFrom(...FATES) })
   .map(({ index, fate }) => new Deliver(index, fate));
+const refreshFate = fc
+  .record({ index: fc.nat(3), fate: fc.constantFrom(...FATES) })
+  .map(({ index, fate }) => new Deliver(index, fate, true));
 
 /** Reads and writes, expiry, every answer delivered as the server gave it. */
 export const READS_AND_EXPIRY: fc.Arbitrary<ScheduleStep>[] = [request, answer, advance];
@@ -39,7 +42,8 @@ export const EVERYTHING: fc.Arbitrary<ScheduleStep>[] = [
   answer,
   answer,
   anyFate,
-  anyFate,
+  refreshFate,
+  refreshFate,
   advance,
   advance,
   advance,
