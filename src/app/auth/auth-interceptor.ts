@@ -62,7 +62,7 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
     );
 
   // Step 2, then send. Step 4: everything but a 401 of this session goes to the caller.
-  return ticketBeforeSending(store, settings, trace).pipe(
+  return ticketBeforeSending(store, settings, trace, session).pipe(
     switchMap((ticket) =>
       send(ticket, 'first').pipe(
         catchError((error: unknown) => {

@@ -88,7 +88,7 @@ export class RefreshCoordinator {
   /** See `AuthStore.replayPreviousRefreshToken`. */
   async replay(previous: string): Promise<void> {
     const refreshId = ++this.#refreshCounter;
-    await this.#send(refreshId, false, () => firstValueFrom(this.#api.refresh(previous)));
+    await this.#send(refreshId, false, previous, () => firstValueFrom(this.#api.refresh(previous)));
   }
 
   #start(proactive: boolean): Promise<SharedRefresh> {
@@ -166,7 +166,7 @@ export class RefreshCoordinator {
     if (changed && !this.#core.accessTokenExpiresWithin(0)) {
       return { accessToken: current.accessToken, refreshId, proactive, fromOtherTab: true };
     }
-    return this.#send(refreshId, proactive, () =>
+    return this.#send(refreshId, proactive, current.refreshToken, () =>
       firstValueFrom(this.#api.refresh(current.refreshToken)),
     );
   }
@@ -174,6 +174,7 @@ export class RefreshCoordinator {
   async #send(
     refreshId: number,
     proactive: boolean,
+    presented: string,
     send: () => Promise<TokenResponse>,
   ): Promise<SharedRefresh> {
     const generation = this.#core.generation();
@@ -187,14 +188,24 @@ export class RefreshCoordinator {
       if (this.#abandoned.delete(refreshId)) throw refreshUnavailableError(error);
       throw this.#failed(error, refreshId, generation);
     }
-    // Not revoked either: within the reuse grace it is the same pair a newer refresh received.
-    if (this.#abandoned.delete(refreshId)) throw refreshUnavailableError(null);
+    const keep = () => this.#keep(response, refreshId, proactive, clockOffsetMs);
+    if (this.#abandoned.delete(refreshId)) {
+      // Given up at the wait limit, but the server did rotate: unless the token it renews was
+      // replaced meanwhile, the new pair is kept, or the next refresh would present a used token.
+      this.#keepLate(presented, generation, keep);
+      throw refreshUnavailableError(null);
+    }
     if (generation !== this.#core.generation()) {
       // The session ended or was replaced meanwhile: the renewed pair belongs to no one, and no
       // request of the old session may be sent with the new session's token.
       void this.#core.revoke(response.refreshToken);
       throw this.#core.session() ? sessionChangedError() : sessionGoneError();
     }
+    keep();
+    return { accessToken: response.accessToken, refreshId, proactive, fromOtherTab: false };
+  }
+
+  #keep(response: TokenResponse, refreshId: number, proactive: boolean, clockOffsetMs: number) {
     const previous = this.#core.session();
     this.#core.store(
       {
@@ -207,7 +218,16 @@ export class RefreshCoordinator {
       'rotated',
     );
     this.#events.emit({ type: 'tokenRefreshed', refreshId, proactive });
-    return { accessToken: response.accessToken, refreshId, proactive, fromOtherTab: false };
+  }
+
+  /**
+   * A late answer's pair, kept at once if the session (as stored now) still holds the token it
+   * renews: outside the lock, which may be another tab's by now, but only in place of that token.
+   */
+  #keepLate(presented: string, generation: number, keep: () => void): void {
+    this.#shared.reconcile(null);
+    const same = generation === this.#core.generation();
+    if (same && this.#core.session()?.refreshToken === presented) keep();
   }
 
   /** Reports a failed refresh and returns the error its waiters should get. */

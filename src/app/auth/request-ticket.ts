@@ -33,10 +33,14 @@ export function ticketFromRefresh(
 /**
  * A refresh made ahead of time that fails for a while (not a refusal) while the current token has
  * not expired lets the request go out with that token: it must never cost a request that works.
+ * Only the token of the session the request started in (`epoch`), never the next session's.
  */
-export function orStillValidToken(store: AuthStore) {
+export function orStillValidToken(store: AuthStore, epoch: number) {
   return catchError<Ticket, Observable<Ticket>>((error: unknown) =>
-    isRefreshUnavailable(error) && store.isSignedIn() && !store.accessTokenExpiresWithin(0)
+    isRefreshUnavailable(error) &&
+    store.sessionEpoch() === epoch &&
+    store.isSignedIn() &&
+    !store.accessTokenExpiresWithin(0)
       ? of(currentTicket(store))
       : throwError(() => error),
   );

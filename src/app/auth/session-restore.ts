@@ -52,7 +52,7 @@ export async function restoreSession(): Promise<void> {
 }
 
 /** What start-up works on, injected before its first `await`. */
-interface StartUp {
+export interface StartUp {
   readonly core: SessionCore;
   readonly storage: TokenStorage;
   readonly jwt: JwtHelperService;
@@ -62,7 +62,7 @@ interface StartUp {
  * Adopts the session in `TokenStorage` (which drops garbage and ended sessions), with the user
  * built from the access token's claims when none was stored. Returns whether one was found.
  */
-function resumeStoredSession({ core, storage, jwt }: StartUp): boolean {
+export function resumeStoredSession({ core, storage, jwt }: StartUp): boolean {
   core.forget();
   const stored = storage.read();
   const claims = stored && decodeClaims(jwt, stored.accessToken, 'access');

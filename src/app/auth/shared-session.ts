@@ -124,13 +124,16 @@ export class SharedSession {
   }
 
   /**
-   * The shared session is no longer in storage. With a `SessionEndMark` another tab ended it;
-   * without one, either its refresh token ran out (judged in server time; then it ends here as
+   * The shared session is no longer in storage. With a `SessionEndMark` another tab ended it, or
+   * (the mark of another session) replaced it with a newer one that has ended as well; without
+   * one, either its refresh token ran out (judged in server time; then it ends here as
    * expired) or storage was cleared some other way (treated as a sign-out elsewhere).
    */
   #gone(current: StoredSession): void {
     const mark = this.#storage.endOf(this.#storage.sessionId(current));
-    if (!mark && this.#core.refreshTokenLooksExpired()) {
+    // The end of another session: a newer one (a sign-in elsewhere) replaced this one, and ended.
+    const replaced = !mark && this.#storage.lastEnd() !== null;
+    if (!mark && !replaced && this.#core.refreshTokenLooksExpired()) {
       void this.#core.expire(SESSION_END_REASONS.refreshExpired, { revoke: true });
       return;
     }

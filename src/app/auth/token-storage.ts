@@ -135,8 +135,13 @@ export class TokenStorage {
   /** The last recorded end of the shared session, when it is the session `sid`. */
   endOf(sid: string | null): SessionEndMark | null {
     if (!sid) return null;
-    const mark = parseEndMark(this.#get('local', SESSION_END_KEY));
+    const mark = this.lastEnd();
     return mark?.sid === sid ? mark : null;
+  }
+
+  /** The last recorded end of a shared session, whichever session it was. */
+  lastEnd(): SessionEndMark | null {
+    return parseEndMark(this.#get('local', SESSION_END_KEY));
   }
 
   /** The server's session id (`sid` claim) of a stored session. */

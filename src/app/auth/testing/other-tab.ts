@@ -30,21 +30,23 @@ export interface OtherTab {
   events: AuthEvent[];
 }
 
+/** The services every tab has its own instance of (the tab model adds its HTTP stack). */
+export const TAB_SERVICES = [
+  AuthStore,
+  SessionCore,
+  RefreshCoordinator,
+  SharedSession,
+  TokenStorage,
+  AuthSettings,
+  AuthEvents,
+  TabSync,
+  SessionRecheck,
+];
+
 export function openOtherTab(): OtherTab {
   const channel = TestBed.inject(FakeTabChannels, null)?.channel() ?? NO_TAB_CHANNEL;
   const injector = createEnvironmentInjector(
-    [
-      { provide: TAB_CHANNEL, useValue: channel },
-      AuthStore,
-      SessionCore,
-      RefreshCoordinator,
-      SharedSession,
-      TokenStorage,
-      AuthSettings,
-      AuthEvents,
-      TabSync,
-      SessionRecheck,
-    ],
+    [{ provide: TAB_CHANNEL, useValue: channel }, ...TAB_SERVICES],
     TestBed.inject(EnvironmentInjector),
   );
   const events: AuthEvent[] = [];
