@@ -8,17 +8,25 @@
  */
 import { CREDENTIAL_RULES } from '../api-contract';
 import { error, invalidRequest, json, type ServerRequest, type ServerResponse } from './http';
-import {
-  clearLoginFailures,
-  loginRetryAfter,
-  pruneLoginFailures,
-  recordLoginFailure,
-} from './login-throttle';
+import { LOGIN_FAILURE_WINDOW_MS, LOGIN_FAILURES, loginRetryAfter } from './login-throttle';
 import { hashPassword, verifyPassword } from './passwords';
 import { checkBody, textField, type TextRule } from './request-checks';
 import type { ServerContext } from './server-context';
 import { type ServerState, toUser, type UserRecord } from './server-state';
-import { addRefreshToken, pruneExpired, startSession } from './sessions';
+import {
+  issueRefreshToken,
+  MAX_ACTIVE_SESSIONS,
+  newSession,
+  RECORD_RETENTION_MS,
+} from './sessions';
+import {
+  clearFailuresIn,
+  failuresIn,
+  pruneExpiredIn,
+  pruneFailuresIn,
+  recordFailureIn,
+  startSessionIn,
+} from './store/state-changes';
 import { tokenResponse } from './token-response';
 
 const USERNAME: TextRule = {
@@ -91,7 +99,7 @@ export async function login(req: ServerRequest, ctx: ServerContext): Promise<Ser
     // `pruneLoginFailures`: after a clock step back they must start expiring now).
     const refusal = await ctx.db.update((state) => {
       const now = ctx.now();
-      pruneLoginFailures(state, now);
+      pruneFailuresIn(state, now, LOGIN_FAILURE_WINDOW_MS);
       return throttled(state, username, now);
     });
     if (refusal) return refusal;
@@ -104,7 +112,7 @@ export async function login(req: ServerRequest, ctx: ServerContext): Promise<Ser
 
   return ctx.db.update(async (state) => {
     const now = ctx.now();
-    pruneLoginFailures(state, now);
+    pruneFailuresIn(state, now, LOGIN_FAILURE_WINDOW_MS);
     // Re-checked under the lock: failures may have been added, or the user changed, meanwhile.
     const throttledNow = throttled(state, username, now);
     if (throttledNow) return throttledNow;
@@ -112,24 +120,25 @@ export async function login(req: ServerRequest, ctx: ServerContext): Promise<Ser
     const sameHash =
       user && checked && user.id === checked.id && user.passwordHash === checked.passwordHash;
     if (!user || !valid || !sameHash) {
-      recordLoginFailure(state, username, now);
+      recordFailureIn(state, username, now, LOGIN_FAILURES);
       return error(401, 'invalid_credentials', 'The username or password is incorrect.', {
         headers: PASSWORD_CHALLENGE,
       });
     }
-    clearLoginFailures(state, username);
-    pruneExpired(state, now);
+    clearFailuresIn(state, username);
+    pruneExpiredIn(state, now, RECORD_RETENTION_MS);
     user.lastLoginAt = new Date(now).toISOString();
-    const session = startSession(state, user.id, now, settings);
-    const refreshToken = addRefreshToken(state, session, user, now, settings);
+    const session = newSession(user.id, now);
+    const refreshToken = issueRefreshToken(session, user, now, settings);
     if (!refreshToken) throw new Error('A new session ended before it started.');
+    startSessionIn(state, { session, refreshToken, maxOpen: MAX_ACTIVE_SESSIONS, now, settings });
     return tokenResponse(state.signingKey, user, refreshToken, now, settings);
   });
 }
 
 /** The 429 for a username with too many recent failures, or `null` when it may try. */
 function throttled(state: ServerState, username: string, now: number): ServerResponse | null {
-  const retryAfter = loginRetryAfter(state, username, now);
+  const retryAfter = loginRetryAfter(failuresIn(state, username), now);
   if (retryAfter === 0) return null;
   const message = `Too many failed sign-in attempts. Try again in ${retryAfter} seconds.`;
   return error(429, 'too_many_attempts', message, {

@@ -20,7 +20,7 @@ import {
   type ServerSettings,
 } from './server-settings';
 import { REPAIRS_KEY, type StateRepairReport } from './state-backups';
-import { endSession, revokeAccessTokens } from './sessions';
+import { endSessionIn, revokeAccessTokensIn } from './store/state-changes';
 
 @Injectable({ providedIn: 'root' })
 export class DemoServerControls {
@@ -113,9 +113,8 @@ export class DemoServerControls {
   /** Refuses every access token the user holds now; their next call gets 401, a refresh works. */
   async revokeAccessTokens(userId: string): Promise<void> {
     await this.#ctx.db.update((state) => {
-      const user = state.users.find((candidate) => candidate.id === userId);
-      if (!user) throw new Error(`There is no user with id "${userId}".`);
-      revokeAccessTokens(user, this.#ctx.now());
+      if (!revokeAccessTokensIn(state, userId, this.#ctx.now()))
+        throw new Error(`There is no user with id "${userId}".`);
     });
   }
 
@@ -125,9 +124,8 @@ export class DemoServerControls {
    */
   async revokeSession(sid: string): Promise<void> {
     await this.#ctx.db.update((state) => {
-      const session = state.sessions.find((candidate) => candidate.sid === sid);
-      if (!session) throw new Error(`There is no session with id "${sid}".`);
-      endSession(state, session, 'revoked', this.#ctx.now());
+      if (!endSessionIn(state, sid, 'revoked', this.#ctx.now()))
+        throw new Error(`There is no session with id "${sid}".`);
     });
   }
 

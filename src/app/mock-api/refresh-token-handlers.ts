@@ -20,14 +20,14 @@ import type { ServerContext } from './server-context';
 import type { ServerSettings } from './server-settings';
 import type { SessionRecord } from './server-state';
 import {
-  addRefreshToken,
-  endSession,
   isLive,
+  issueRefreshToken,
   newestSuccessor,
-  pruneExpired,
+  RECORD_RETENTION_MS,
   type SessionEnd,
   sessionEnd,
 } from './sessions';
+import { endSessionIn, pruneExpiredIn, rotateIn } from './store/state-changes';
 import { tokenResponse } from './token-response';
 import { type TokenProblem, verifyToken } from './token-service';
 
@@ -65,7 +65,7 @@ export async function refresh(req: ServerRequest, ctx: ServerContext): Promise<S
 
   return ctx.db.update(async (state) => {
     const now = ctx.now();
-    pruneExpired(state, now);
+    pruneExpiredIn(state, now, RECORD_RETENTION_MS);
     const verified = await verifyToken(input.value.refreshToken, state.signingKey, 'refresh', now);
     const { claims } = verified;
     const session = claims && state.sessions.find((s) => s.sid === claims.sid);
@@ -84,7 +84,7 @@ export async function refresh(req: ServerRequest, ctx: ServerContext): Promise<S
     if (record.usedAt !== null) {
       // Reuse. Within the grace window (a lost response, two tabs refreshing at once) the caller
       // gets the family's current token; after it, the family is assumed stolen and revoked.
-      const successor = newestSuccessor(state, record);
+      const successor = newestSuccessor(state.refreshTokens, record);
       // A negative time since use (the clock stepped back) is not "within the grace": it proves
       // nothing about when the replay happened, so it is treated as reuse.
       const sinceUse = now - record.usedAt;
@@ -92,15 +92,14 @@ export async function refresh(req: ServerRequest, ctx: ServerContext): Promise<S
       if (withinGrace && isLive(successor, now)) {
         return tokenResponse(state.signingKey, user, successor, now, settings);
       }
-      endSession(state, session, 'reuse', now);
+      endSessionIn(state, session.sid, 'reuse', now);
       return invalidGrant(REUSE_DETECTED);
     }
     if (record.revokedAt !== null) return invalidGrant(SESSION_ENDED.revoked);
 
-    const next = addRefreshToken(state, session, user, now, settings);
+    const next = issueRefreshToken(session, user, now, settings);
     if (!next) return invalidGrant(ABSOLUTE_LIFETIME);
-    record.usedAt = now;
-    record.replacedBy = next.jti;
+    rotateIn(state, record.jti, next, now);
     return tokenResponse(state.signingKey, user, next, now, settings);
   });
 }
@@ -118,7 +117,7 @@ export async function logout(req: ServerRequest, ctx: ServerContext): Promise<Se
     // An expired token still proves which session it belongs to; a forged one proves nothing.
     const claims = verified.ok || verified.problem === 'expired' ? verified.claims : undefined;
     const session = claims && state.sessions.find((s) => s.sid === claims.sid);
-    if (session && session.userId === claims.sub) endSession(state, session, 'logout', now);
+    if (session && session.userId === claims.sub) endSessionIn(state, session.sid, 'logout', now);
   });
   return noContent();
 }
