@@ -43,7 +43,7 @@ export class MockServer implements InMemoryDbService {
   }
 
   async #respond(req: HttpRequest<unknown>): Promise<ServerResponse> {
-    const latency = this.#ctx.db.readSettings().latency;
+    const latency = this.#ctx.store.settingsNow().latency;
     await pause(latency / 2);
     const response = await handleRequest(toIncoming(req), this.#ctx);
     await pause(latency / 2);
