@@ -9,8 +9,8 @@
  * Spawned by `bench/run.mjs` (see `measureLockContention` in `lock-figures.mjs` for why a child
  * process rather than `tsImport`). The server runs as the e2e fixture runs it
  * (`e2e/support/in-browser-server.ts`): `handleRequest` on a `createServerContext` over a
- * `MemoryStorage`, with the in-tab queue lock, no latency added (that is `mock-server.ts`, not
- * the router), so every figure is server time.
+ * `MemoryStorage`, with the in-tab queue lock, no latency added (that is `demo-layer.ts`,
+ * not the router), so every figure is server time.
  *
  * For each refresh it records:
  * - `totalMs`: from calling `handleRequest` to its answer;

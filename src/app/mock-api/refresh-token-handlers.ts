@@ -8,15 +8,8 @@
  * is. Refresh refusals are sentence fragments: the client shows them after "Your session has
  * ended: ".
  */
-import {
-  error,
-  invalidRequest,
-  networkError,
-  neverAnswered,
-  noContent,
-  type ServerRequest,
-  type ServerResponse,
-} from './http';
+import type { TokenClaims } from '../api-contract';
+import { error, invalidRequest, noContent, type ServerRequest, type ServerResponse } from './http';
 import { checkBody, textField, type TextRule } from './request-checks';
 import type { ServerContext } from './server-context';
 import type { ServerSettings } from './server-settings';
@@ -30,7 +23,6 @@ import {
   sessionEnd,
 } from './sessions';
 import { tokenResponse } from './token-response';
-import type { TokenClaims } from '../api-contract';
 import { type TokenProblem, verifyToken } from './token-service';
 
 const REFRESH_TOKEN: TextRule = { min: 1, max: 4096 };
@@ -61,8 +53,6 @@ export async function refresh(req: ServerRequest, ctx: ServerContext): Promise<S
     refreshToken: textField(body, 'refreshToken', REFRESH_TOKEN),
   }));
   if (!input.ok) return invalidRequest(input.message);
-  const simulated = await simulatedRefreshFailure(ctx);
-  if (simulated) return simulated;
   const settings = await ctx.store.settings();
   const now = ctx.now();
 
@@ -160,26 +150,4 @@ function sessionRefusal(
 
 function invalidGrant(message: string): ServerResponse {
   return error(400, 'invalid_grant', message);
-}
-
-/** Consumes the one-shot failure set by `DemoServerControls.failNextRefresh`, if any. */
-async function simulatedRefreshFailure(ctx: ServerContext): Promise<ServerResponse | null> {
-  if (ctx.db.readSettings().failNextRefresh === 'none') return null;
-  const mode = await ctx.db.updateSettings((settings) => {
-    const pending = settings.failNextRefresh;
-    settings.failNextRefresh = 'none';
-    return pending;
-  });
-  switch (mode) {
-    case 'server-error':
-      return error(500, 'server_error', 'The refresh failed on the server (simulated).');
-    case 'network-error':
-      return networkError();
-    case 'hang':
-      return neverAnswered();
-    case 'invalid-grant':
-      return invalidGrant('the server refused the refresh token (simulated)');
-    default:
-      return null;
-  }
 }

@@ -15,7 +15,6 @@ import { LocalStore } from './store/local-store';
 import type { ServerStore } from './store/server-store';
 
 export interface ServerContext {
-  db: ServerDb;
   /** Everything the server keeps, behind atomic operations. */
   store: ServerStore;
   /** The HS256 secret. A real server reads it from its configuration; this one from its storage. */
@@ -66,7 +65,6 @@ export function createServerContext(options: MockApiOptions = {}): InBrowserServ
   });
   const store = new LocalStore(db);
   return {
-    db,
     store,
     signingKey: () => store.signingKey(),
     now,

@@ -12,7 +12,7 @@ import { Injector } from '@angular/core';
 import { MemoryStorage } from '../../browser-storage';
 import { DemoServerControls } from '../demo-server-controls';
 import type { ServerResponse } from '../http';
-import { TEST_PASSWORD_ITERATIONS, TestClock } from '../mock-api-harness';
+import { TEST_PASSWORD_ITERATIONS, TestClock } from './mock-api-harness';
 import { handleRequest } from '../router';
 import { createSeedState } from '../seed';
 import { createServerContext, type InBrowserServerContext } from '../server-context';
