@@ -9,8 +9,8 @@
  * Spawned by `bench/run.mjs` (see `measureLockContention` in `lock-figures.mjs` for why a child
  * process rather than `tsImport`). The server runs as the e2e fixture runs it
  * (`e2e/support/in-browser-server.ts`): `handleRequest` on a `createServerContext` over a
- * `MemoryStorage`, with the in-tab queue lock, no latency added (that is `mock-server.ts`, not
- * the router), so every figure is server time.
+ * `MemoryStorage`, with the in-tab queue lock, no latency added (that is `demo-layer.ts`,
+ * not the router), so every figure is server time.
  *
  * For each refresh it records:
  * - `totalMs`: from calling `handleRequest` to its answer;
@@ -30,7 +30,11 @@ import { MemoryStorage } from '../src/app/browser-storage';
 import type { ServerResponse } from '../src/app/mock-api/http';
 import { DEFAULT_PASSWORD_ITERATIONS, PASSWORD_WORK } from '../src/app/mock-api/passwords';
 import { handleRequest } from '../src/app/mock-api/router';
-import { createServerContext, type ServerContext } from '../src/app/mock-api/server-context';
+import {
+  createServerContext,
+  type InBrowserServerContext,
+  type ServerContext,
+} from '../src/app/mock-api/server-context';
 import { STATE_KEY } from '../src/app/mock-api/server-db';
 import { createQueueLock, type LockFn } from '../src/app/mock-api/server-lock';
 
@@ -154,13 +158,13 @@ function tokensOf(response: ServerResponse): TokenResponse {
 /** The seed state as stored JSON (two password hashes and a signing key), made once. */
 async function seededState(): Promise<string> {
   const storage = new MemoryStorage();
-  await serverContext(storage).db.read();
+  await serverContext(storage).store.snapshot();
   const state = storage.getItem(STATE_KEY);
   if (state === null) throw new Error('The in-browser server stored no seed state.');
   return state;
 }
 
-function serverContext(storage: Storage): ServerContext {
+function serverContext(storage: Storage): InBrowserServerContext {
   return createServerContext({
     storage,
     lock: timedLock(createQueueLock()),

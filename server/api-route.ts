@@ -34,7 +34,7 @@ export async function apiRoutes(app: FastifyInstance, ctx: ServerContext): Promi
   // 200 once the storage answers, 503 when it does not.
   app.get('/api/health', async (request, reply) => {
     try {
-      await ctx.db.read();
+      await ctx.store.settings();
       return reply.header('Cache-Control', 'no-store').send({ status: 'ok' });
     } catch (failure) {
       request.log.error(failure, 'health check failed');

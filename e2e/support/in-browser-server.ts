@@ -1,7 +1,10 @@
 import { API_PATHS, type TokenResponse } from '../../src/app/api-contract';
 import { MemoryStorage } from '../../src/app/browser-storage';
 import { handleRequest } from '../../src/app/mock-api/router';
-import { createServerContext, type ServerContext } from '../../src/app/mock-api/server-context';
+import {
+  createServerContext,
+  type InBrowserServerContext,
+} from '../../src/app/mock-api/server-context';
 import { STATE_KEY } from '../../src/app/mock-api/server-db';
 import { createQueueLock } from '../../src/app/mock-api/server-lock';
 import type { ServerSettings } from '../../src/app/mock-api/server-settings';
@@ -42,8 +45,7 @@ export async function signInThroughServer(options: SignInOptions): Promise<Signe
   const storage = new MemoryStorage();
   storage.setItem(STATE_KEY, await seededState());
   const ctx = serverContext(storage);
-  if (options.server)
-    await ctx.db.updateSettings((settings) => Object.assign(settings, options.server));
+  if (options.server) await ctx.store.updateSettings(options.server);
   const response = await handleRequest(
     {
       method: 'POST',
@@ -74,7 +76,7 @@ export async function signInThroughServer(options: SignInOptions): Promise<Signe
 function seededState(): Promise<string> {
   seed ??= (async () => {
     const storage = new MemoryStorage();
-    await serverContext(storage).db.read();
+    await serverContext(storage).store.snapshot();
     const state = storage.getItem(STATE_KEY);
     if (state === null) throw new Error('The in-browser server stored no seed state.');
     return state;
@@ -82,7 +84,7 @@ function seededState(): Promise<string> {
   return seed;
 }
 
-function serverContext(storage: Storage): ServerContext {
+function serverContext(storage: Storage): InBrowserServerContext {
   return createServerContext({ storage, lock: createQueueLock(), isSecureContext: () => true });
 }
 

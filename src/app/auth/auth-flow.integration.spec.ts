@@ -13,7 +13,7 @@ import {
   clearServerStorage,
   TEST_PASSWORD_ITERATIONS,
   TestClock,
-} from '../mock-api/mock-api-harness';
+} from '../mock-api/testing/mock-api-harness';
 import { provideMockApi } from '../mock-api/provide-mock-api';
 import { REFRESH_UNAVAILABLE } from './auth-errors';
 import { AuthApi } from './auth-api';

@@ -66,7 +66,7 @@ async function signedInState(seed: string): Promise<SignedIn> {
   const headers = { 'content-type': 'application/json' };
   const login = { method: 'POST', path: API_PATHS.login, query: {}, headers, rawBody: credentials };
   const response = await handleRequest(login, server.ctx);
-  const state = JSON.stringify(await server.ctx.db.read());
+  const state = JSON.stringify(await server.ctx.store.snapshot());
   server.stop();
   return { state, tokens: response.body as TokenResponse };
 }

@@ -2,7 +2,7 @@ import { DeferBlockBehavior, DeferBlockState, TestBed } from '@angular/core/test
 
 import { provideJwtDecoder } from '../auth/provide-auth';
 import { clearAuthStorage } from '../auth/testing/auth-testing';
-import { clearServerStorage, setUpMockApi } from '../mock-api/mock-api-harness';
+import { clearServerStorage, setUpMockApi } from '../mock-api/testing/mock-api-harness';
 import { DevtoolsPanel } from './devtools-panel';
 import { DEVTOOLS_OPEN_KEY } from './devtools-visibility';
 

@@ -9,7 +9,7 @@ import {
   setUpMockApi,
   signIn,
   storedState,
-} from './mock-api-harness';
+} from './testing/mock-api-harness';
 import { STATE_KEY } from './server-db';
 
 describe('Mock API admin (GET api/admin/users)', () => {

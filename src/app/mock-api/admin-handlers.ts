@@ -7,16 +7,20 @@ import { json, type ServerResponse } from './http';
 import type { AuthedRequest } from './require-auth';
 import type { ServerContext } from './server-context';
 import { toUser } from './server-state';
-import { activeSessionsOf } from './sessions';
+import { isSessionActive } from './sessions';
 
 /** `GET api/admin/users` → 200 every user with their number of active sessions. */
 export async function listUsers(_req: AuthedRequest, ctx: ServerContext): Promise<ServerResponse> {
-  const state = await ctx.db.read();
-  const settings = ctx.db.readSettings();
+  const [users, settings] = await Promise.all([ctx.store.listUsers(), ctx.store.settings()]);
   const now = ctx.now();
-  const rows: AdminUserRow[] = state.users.map((user) => ({
-    ...toUser(user),
-    activeSessions: activeSessionsOf(state, user.id, now, settings).length,
-  }));
+  const rows: AdminUserRow[] = await Promise.all(
+    users.map(async (user) => {
+      const sessions = await ctx.store.sessionsOf(user.id);
+      const active = sessions.filter(({ session, tokens }) =>
+        isSessionActive(session, tokens, now, settings),
+      );
+      return { ...toUser(user), activeSessions: active.length };
+    }),
+  );
   return json(200, rows);
 }

@@ -2,7 +2,13 @@ import type { HttpClient } from '@angular/common/http';
 import { HttpHeaders } from '@angular/common/http';
 
 import { API_PATHS } from '../api-contract';
-import { bearer, type MockApiHarness, refusal, setUpMockApi, signIn } from './mock-api-harness';
+import {
+  bearer,
+  type MockApiHarness,
+  refusal,
+  setUpMockApi,
+  signIn,
+} from './testing/mock-api-harness';
 
 /** The `WWW-Authenticate` challenges of RFC 6750 §3 and of the sign-in endpoint. */
 describe('Mock API authentication challenges (WWW-Authenticate)', () => {

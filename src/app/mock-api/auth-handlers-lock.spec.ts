@@ -8,7 +8,7 @@ import {
   setUpMockApi,
   signIn,
   storedState,
-} from './mock-api-harness';
+} from './testing/mock-api-harness';
 import { STATE_KEY } from './server-db';
 import { createQueueLock, type LockFn } from './server-lock';
 

@@ -10,7 +10,7 @@ import {
   setUpMockApi,
   signIn,
   storedState,
-} from './mock-api-harness';
+} from './testing/mock-api-harness';
 import { STATE_KEY } from './server-db';
 import { CLIENT_ID, TOKEN_AUDIENCE, TOKEN_ISSUER } from './token-service';
 

@@ -2,23 +2,25 @@
  * The credential endpoints: `register` and `login` (which starts a session). The endpoints that
  * take a refresh token, `refresh` and `logout`, are in `refresh-token-handlers.ts`.
  *
- * Each handler validates its input first, hashes or verifies the password outside the state lock
- * (PBKDF2 is slow on purpose), then does its writes in one short `ctx.db.update` that re-checks
- * what may have changed meanwhile.
+ * Each handler validates its input first, hashes or verifies the password before any write
+ * (PBKDF2 is slow on purpose), then writes through the store's atomic operations, which re-check
+ * what may have changed meanwhile: the username is still free, the password hash is still the one
+ * checked, the throttle's limit is not reached.
  */
 import { CREDENTIAL_RULES } from '../api-contract';
 import { error, invalidRequest, json, type ServerRequest, type ServerResponse } from './http';
-import {
-  clearLoginFailures,
-  loginRetryAfter,
-  pruneLoginFailures,
-  recordLoginFailure,
-} from './login-throttle';
+import { LOGIN_FAILURE_WINDOW_MS, LOGIN_FAILURES, loginRetryAfter } from './login-throttle';
 import { hashPassword, verifyPassword } from './passwords';
 import { checkBody, textField, type TextRule } from './request-checks';
 import type { ServerContext } from './server-context';
-import { type ServerState, toUser, type UserRecord } from './server-state';
-import { addRefreshToken, pruneExpired, startSession } from './sessions';
+import { toUser, type UserRecord } from './server-state';
+import {
+  issueRefreshToken,
+  MAX_ACTIVE_SESSIONS,
+  newSession,
+  RECORD_RETENTION_MS,
+} from './sessions';
+import type { ServerStore } from './store/server-store';
 import { tokenResponse } from './token-response';
 
 const USERNAME: TextRule = {
@@ -53,23 +55,20 @@ export async function register(req: ServerRequest, ctx: ServerContext): Promise<
   const { username, password, displayName } = input.value;
 
   const passwordHash = await hashPassword(password, ctx.passwordIterations);
-  return ctx.db.update((state) => {
-    if (state.users.some((user) => user.username === username)) {
-      return error(409, 'username_taken', `The username "${username}" is already taken.`);
-    }
-    const user: UserRecord = {
-      id: crypto.randomUUID(),
-      username,
-      displayName: displayName || username,
-      roles: ['user'],
-      createdAt: new Date(ctx.now()).toISOString(),
-      lastLoginAt: null,
-      passwordHash,
-      accessTokensValidFrom: 0,
-    };
-    state.users.push(user);
-    return json(201, { user: toUser(user) });
-  });
+  const user: UserRecord = {
+    id: crypto.randomUUID(),
+    username,
+    displayName: displayName || username,
+    roles: ['user'],
+    createdAt: new Date(ctx.now()).toISOString(),
+    lastLoginAt: null,
+    passwordHash,
+    accessTokensValidFrom: 0,
+  };
+  if (!(await ctx.store.createUserIfFree(user))) {
+    return error(409, 'username_taken', `The username "${username}" is already taken.`);
+  }
+  return json(201, { user: toUser(user) });
 }
 
 /** `POST api/auth/login {username, password}` → 200 token response. Usernames ignore case. */
@@ -81,55 +80,61 @@ export async function login(req: ServerRequest, ctx: ServerContext): Promise<Ser
   if (!input.ok) return invalidRequest(input.message);
   const username = input.value.username.toLowerCase();
   const { password } = input.value;
-  const settings = ctx.db.readSettings();
+  const { store } = ctx;
+  const settings = await store.settings();
 
-  // PBKDF2 is slow on purpose, so the password is checked against a snapshot, outside the state
-  // lock that every other request waits for; only the short update below holds it.
-  const snapshot = await ctx.db.read();
-  if (throttled(snapshot, username, ctx.now())) {
-    // Refused without a hash, but under the lock, so the pruned failures are stored (see
-    // `pruneLoginFailures`: after a clock step back they must start expiring now).
-    const refusal = await ctx.db.update((state) => {
-      const now = ctx.now();
-      pruneLoginFailures(state, now);
-      return throttled(state, username, now);
-    });
+  if (throttled(await store.loginFailures(username), ctx.now())) {
+    // Refused without a hash, but the failures are pruned first (see `pruneLoginFailures`:
+    // after a clock step back they must start expiring now).
+    const refusal = await throttledAfterPruning(store, username, ctx.now());
     if (refusal) return refusal;
   }
-  const checked = snapshot.users.find((candidate) => candidate.username === username);
+  // PBKDF2 is slow on purpose, so it runs before any write; the writes below re-check what may
+  // have changed meanwhile (more failures, another password).
+  const checked = await store.findUserByUsername(username);
   // Hash even for an unknown username, so the answer takes as long as for a wrong password.
   const valid = checked
     ? await verifyPassword(password, checked.passwordHash)
     : await hashPassword(password, ctx.passwordIterations).then(() => false);
 
-  return ctx.db.update(async (state) => {
-    const now = ctx.now();
-    pruneLoginFailures(state, now);
-    // Re-checked under the lock: failures may have been added, or the user changed, meanwhile.
-    const throttledNow = throttled(state, username, now);
-    if (throttledNow) return throttledNow;
-    const user = state.users.find((candidate) => candidate.username === username);
-    const sameHash =
-      user && checked && user.id === checked.id && user.passwordHash === checked.passwordHash;
-    if (!user || !valid || !sameHash) {
-      recordLoginFailure(state, username, now);
-      return error(401, 'invalid_credentials', 'The username or password is incorrect.', {
+  const now = ctx.now();
+  const throttledNow = await throttledAfterPruning(store, username, now);
+  if (throttledNow) return throttledNow;
+  const at = new Date(now).toISOString();
+  const user =
+    checked && valid ? await store.recordSignIn(checked.id, checked.passwordHash, at) : null;
+  if (!user) {
+    const recorded = await store.recordLoginFailure(username, now, LOGIN_FAILURES);
+    const refusal = recorded ? null : throttled(await store.loginFailures(username), now);
+    return (
+      refusal ??
+      error(401, 'invalid_credentials', 'The username or password is incorrect.', {
         headers: PASSWORD_CHALLENGE,
-      });
-    }
-    clearLoginFailures(state, username);
-    pruneExpired(state, now);
-    user.lastLoginAt = new Date(now).toISOString();
-    const session = startSession(state, user.id, now, settings);
-    const refreshToken = addRefreshToken(state, session, user, now, settings);
-    if (!refreshToken) throw new Error('A new session ended before it started.');
-    return tokenResponse(state.signingKey, user, refreshToken, now, settings);
-  });
+      })
+    );
+  }
+  await store.clearLoginFailures(username);
+  await store.pruneExpired(now, RECORD_RETENTION_MS);
+  const session = newSession(user.id, now);
+  const refreshToken = issueRefreshToken(session, user, now, settings);
+  if (!refreshToken) throw new Error('A new session ended before it started.');
+  await store.startSession({ session, refreshToken, maxOpen: MAX_ACTIVE_SESSIONS, now, settings });
+  return tokenResponse(await ctx.signingKey(), user, refreshToken, now, settings);
+}
+
+/** Prunes the stored failures, then answers the 429 if the username is throttled. */
+async function throttledAfterPruning(
+  store: ServerStore,
+  username: string,
+  now: number,
+): Promise<ServerResponse | null> {
+  await store.pruneLoginFailures(now, LOGIN_FAILURE_WINDOW_MS);
+  return throttled(await store.loginFailures(username), now);
 }
 
 /** The 429 for a username with too many recent failures, or `null` when it may try. */
-function throttled(state: ServerState, username: string, now: number): ServerResponse | null {
-  const retryAfter = loginRetryAfter(state, username, now);
+function throttled(failures: readonly number[], now: number): ServerResponse | null {
+  const retryAfter = loginRetryAfter(failures, now);
   if (retryAfter === 0) return null;
   const message = `Too many failed sign-in attempts. Try again in ${retryAfter} seconds.`;
   return error(429, 'too_many_attempts', message, {

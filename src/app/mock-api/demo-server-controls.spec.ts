@@ -15,7 +15,7 @@ import {
   setUpMockApi,
   signIn,
   storedState,
-} from './mock-api-harness';
+} from './testing/mock-api-harness';
 import { provideMockApi } from './provide-mock-api';
 import { SETTINGS_KEY } from './server-db';
 import {

@@ -20,28 +20,28 @@ import {
   type ServerSettings,
 } from './server-settings';
 import { REPAIRS_KEY, type StateRepairReport } from './state-backups';
-import { endSession, revokeAccessTokens } from './sessions';
 
 @Injectable({ providedIn: 'root' })
 export class DemoServerControls {
   readonly #ctx = inject(SERVER_CONTEXT);
-  readonly #settings = signal<ServerSettings>(this.#ctx.db.readSettings());
+  readonly #settings = signal<ServerSettings>(this.#ctx.store.settingsNow());
 
   /** The current settings (lifetimes in seconds, latency in milliseconds). */
   readonly settings = this.#settings.asReadonly();
 
-  readonly #repairs = signal<StateRepairReport[]>(this.#ctx.db.backups.reports());
+  readonly #repairs = signal<StateRepairReport[]>(this.#ctx.store.backups.reports());
 
   /** What the server dropped or replaced in damaged stored state, and where the copy is. */
   readonly repairs = this.#repairs.asReadonly();
 
   constructor() {
-    const { db } = this.#ctx;
-    const stopSettings = db.onSettingsChange((settings) => this.#settings.set(settings));
-    const stopRepairs = db.backups.onChange((reports) => this.#repairs.set(reports));
+    const { store } = this.#ctx;
+    const stopSettings = store.onSettingsChange((settings) => this.#settings.set(settings));
+    const stopRepairs = store.backups.onChange((reports) => this.#repairs.set(reports));
     const onStorage = (event: StorageEvent) => {
-      if (event.key === null || event.key === SETTINGS_KEY) this.#settings.set(db.readSettings());
-      if (event.key === null || event.key === REPAIRS_KEY) this.#repairs.set(db.backups.reports());
+      if (event.key === null || event.key === SETTINGS_KEY) this.#settings.set(store.settingsNow());
+      if (event.key === null || event.key === REPAIRS_KEY)
+        this.#repairs.set(store.backups.reports());
     };
     globalThis.addEventListener?.('storage', onStorage);
     inject(DestroyRef).onDestroy(() => {
@@ -53,7 +53,7 @@ export class DemoServerControls {
 
   /** Forgets the repair reports (in every tab); the copies of the stored text stay. */
   async dismissRepairs(): Promise<void> {
-    this.#ctx.db.backups.dismiss();
+    this.#ctx.store.backups.dismiss();
   }
 
   /** 5–3600 s; applies to access tokens issued from now on. */
@@ -94,9 +94,7 @@ export class DemoServerControls {
     if (typeof on !== 'boolean') {
       throw new InvalidSettingError('checkSessionOnRequests', 'The session check is on or off.');
     }
-    await this.#ctx.db.updateSettings((settings) => {
-      settings.checkSessionOnRequests = on;
-    });
+    await this.#ctx.store.updateSettings({ checkSessionOnRequests: on });
   }
 
   /** Makes the next `POST api/auth/refresh` fail this way (once); `'none'` cancels. */
@@ -105,18 +103,14 @@ export class DemoServerControls {
       const modes = REFRESH_FAILURE_MODES.join(', ');
       throw new InvalidSettingError('failNextRefresh', `Refresh failure must be one of ${modes}.`);
     }
-    await this.#ctx.db.updateSettings((settings) => {
-      settings.failNextRefresh = mode;
-    });
+    await this.#ctx.store.updateSettings({ failNextRefresh: mode });
   }
 
   /** Refuses every access token the user holds now; their next call gets 401, a refresh works. */
   async revokeAccessTokens(userId: string): Promise<void> {
-    await this.#ctx.db.update((state) => {
-      const user = state.users.find((candidate) => candidate.id === userId);
-      if (!user) throw new Error(`There is no user with id "${userId}".`);
-      revokeAccessTokens(user, this.#ctx.now());
-    });
+    if (!(await this.#ctx.store.revokeAccessTokens(userId, this.#ctx.now()))) {
+      throw new Error(`There is no user with id "${userId}".`);
+    }
   }
 
   /**
@@ -124,23 +118,19 @@ export class DemoServerControls {
    * access tokens while the session check is on (`setCheckSessionOnRequests`). Idempotent.
    */
   async revokeSession(sid: string): Promise<void> {
-    await this.#ctx.db.update((state) => {
-      const session = state.sessions.find((candidate) => candidate.sid === sid);
-      if (!session) throw new Error(`There is no session with id "${sid}".`);
-      endSession(state, session, 'revoked', this.#ctx.now());
-    });
+    if (!(await this.#ctx.store.endSession(sid, 'revoked', this.#ctx.now()))) {
+      throw new Error(`There is no session with id "${sid}".`);
+    }
   }
 
   /** Back to a fresh install: seed users and todos, a new signing key, default settings. */
   reset(): Promise<void> {
-    return this.#ctx.db.reset();
+    return this.#ctx.store.reset();
   }
 
   async #set(setting: NumericSetting, value: number): Promise<void> {
     const problem = checkSetting(setting, value);
     if (problem) throw new InvalidSettingError(setting, problem);
-    await this.#ctx.db.updateSettings((settings) => {
-      settings[setting] = value;
-    });
+    await this.#ctx.store.updateSettings({ [setting]: value });
   }
 }

@@ -2,7 +2,13 @@ import type { HttpClient } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 
 import { API_PATHS, CREDENTIAL_RULES } from '../api-contract';
-import { type MockApiHarness, refusal, send, setUpMockApi, signIn } from './mock-api-harness';
+import {
+  type MockApiHarness,
+  refusal,
+  send,
+  setUpMockApi,
+  signIn,
+} from './testing/mock-api-harness';
 import { STATE_KEY } from './server-db';
 import { LOGIN_FAILURE_LIMIT, LOGIN_FAILURE_WINDOW_MS } from './login-throttle';
 

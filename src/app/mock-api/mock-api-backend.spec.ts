@@ -17,7 +17,7 @@ import {
   refusal,
   setUpMockApi,
   TEST_PASSWORD_ITERATIONS,
-} from './mock-api-harness';
+} from './testing/mock-api-harness';
 import { MOCK_SERVER_LOADER, type StartServer } from './mock-api-tokens';
 import { provideMockApi } from './provide-mock-api';
 

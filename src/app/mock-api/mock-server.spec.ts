@@ -10,7 +10,7 @@ import {
   send,
   setUpMockApi,
   signIn,
-} from './mock-api-harness';
+} from './testing/mock-api-harness';
 import { STATE_KEY } from './server-db';
 
 describe('Mock API server adapter and router', () => {

@@ -1,7 +1,7 @@
 /**
  * The adapter that plugs the server into `angular-in-memory-web-api`: its method interceptors send
  * every request to `handleRequest` (router.ts) and turn the answer into the library's response.
- * It also adds the simulated latency, half on the way in and half on the way out.
+ * The demo behaviour (latency, simulated failures) comes from `demo-layer.ts` around the router.
  *
  * Nothing here is server logic; a port to Node replaces this file with an HTTP listener.
  */
@@ -11,14 +11,16 @@ import type { InMemoryDbService, RequestInfo, ResponseOptions } from 'angular-in
 import { concatMap, defer, type Observable } from 'rxjs';
 
 import { apiTarget } from './api-url';
+import { demoLayer } from './demo-layer';
 import type { ServerResponse } from './http';
 import { emptyRecord } from './json-records';
 import { SERVER_CONTEXT } from './server-context-token';
-import { handleRequest, type IncomingRequest } from './router';
+import type { IncomingRequest } from './router';
 
 @Injectable()
 export class MockServer implements InMemoryDbService {
   readonly #ctx = inject(SERVER_CONTEXT);
+  readonly #server = demoLayer();
 
   /** Serves one request: router answer, then the library's response (with its status text). */
   readonly #serve = (info: RequestInfo): Observable<unknown> =>
@@ -42,12 +44,8 @@ export class MockServer implements InMemoryDbService {
     return {};
   }
 
-  async #respond(req: HttpRequest<unknown>): Promise<ServerResponse> {
-    const latency = this.#ctx.db.readSettings().latency;
-    await pause(latency / 2);
-    const response = await handleRequest(toIncoming(req), this.#ctx);
-    await pause(latency / 2);
-    return response;
+  #respond(req: HttpRequest<unknown>): Promise<ServerResponse> {
+    return this.#server(toIncoming(req), this.#ctx);
   }
 }
 
@@ -75,8 +73,4 @@ function toResponseOptions(response: ServerResponse, url: string): ResponseOptio
     headers: new HttpHeaders(response.headers ?? {}),
     url,
   };
-}
-
-function pause(ms: number): Promise<void> {
-  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }

@@ -2,7 +2,7 @@ import { HttpClient, provideHttpClient } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 
 import { DemoServerControls } from './demo-server-controls';
-import { clearServerStorage, signIn, storedState } from './mock-api-harness';
+import { clearServerStorage, signIn, storedState } from './testing/mock-api-harness';
 import {
   DEFAULT_PASSWORD_ITERATIONS,
   hashPassword,

@@ -13,7 +13,7 @@ import {
   signIn,
   storedState,
   tamperedToken,
-} from './mock-api-harness';
+} from './testing/mock-api-harness';
 import { generateSigningKey } from './token-service';
 
 describe('Mock API refresh (POST api/auth/refresh)', () => {

@@ -2,29 +2,23 @@
  * The endpoints that take a refresh token in the body: `refresh` (rotation with reuse detection)
  * and `logout`.
  *
- * Each handler validates its input first, then does its work in one `ctx.db.update` so the checks
- * and the writes see the same state. Refresh refusals are sentence fragments: the client shows
- * them after "Your session has ended: ".
+ * Each handler validates its input first, then works through the store's atomic operations
+ * (`store/server-store.ts`): the rotation stores the successor only if the token is still unused,
+ * so of two refreshes with one token exactly one rotates, and the other is judged as the replay it
+ * is. Refresh refusals are sentence fragments: the client shows them after "Your session has
+ * ended: ".
  */
-import {
-  error,
-  invalidRequest,
-  networkError,
-  neverAnswered,
-  noContent,
-  type ServerRequest,
-  type ServerResponse,
-} from './http';
+import type { TokenClaims } from '../api-contract';
+import { error, invalidRequest, noContent, type ServerRequest, type ServerResponse } from './http';
 import { checkBody, textField, type TextRule } from './request-checks';
 import type { ServerContext } from './server-context';
 import type { ServerSettings } from './server-settings';
 import type { SessionRecord } from './server-state';
 import {
-  addRefreshToken,
-  endSession,
   isLive,
+  issueRefreshToken,
   newestSuccessor,
-  pruneExpired,
+  RECORD_RETENTION_MS,
   type SessionEnd,
   sessionEnd,
 } from './sessions';
@@ -59,50 +53,70 @@ export async function refresh(req: ServerRequest, ctx: ServerContext): Promise<S
     refreshToken: textField(body, 'refreshToken', REFRESH_TOKEN),
   }));
   if (!input.ok) return invalidRequest(input.message);
-  const simulated = await simulatedRefreshFailure(ctx);
-  if (simulated) return simulated;
-  const settings = ctx.db.readSettings();
+  const settings = await ctx.store.settings();
+  const now = ctx.now();
 
-  return ctx.db.update(async (state) => {
-    const now = ctx.now();
-    pruneExpired(state, now);
-    const verified = await verifyToken(input.value.refreshToken, state.signingKey, 'refresh', now);
-    const { claims } = verified;
-    const session = claims && state.sessions.find((s) => s.sid === claims.sid);
-    if (!verified.ok) {
-      const sessionGone =
-        verified.problem === 'expired' && session && sessionRefusal(session, now, settings);
-      return invalidGrant(sessionGone || TOKEN_REFUSED[verified.problem]);
+  await ctx.store.pruneExpired(now, RECORD_RETENTION_MS);
+  const signingKey = await ctx.signingKey();
+  const verified = await verifyToken(input.value.refreshToken, signingKey, 'refresh', now);
+  if (!verified.ok) {
+    const session = verified.claims && (await ctx.store.findSession(verified.claims.sid));
+    const sessionGone =
+      verified.problem === 'expired' && session && sessionRefusal(session, now, settings);
+    return invalidGrant(sessionGone || TOKEN_REFUSED[verified.problem]);
+  }
+  const presented = { ctx, claims: verified.claims, signingKey, now, settings };
+  // A rotation that lost a race (another refresh of the same token, a sign-out) decides again on
+  // what the winner stored, which is then a used, revoked or ended token: it never rotates twice.
+  return (await rotateOrRefuse(presented)) ?? (await rotateOrRefuse(presented)) ?? lostTwice();
+}
+
+interface Presented {
+  ctx: ServerContext;
+  claims: TokenClaims;
+  signingKey: string;
+  now: number;
+  settings: ServerSettings;
+}
+
+/** The answer to a verified refresh token as stored now; `null` when its rotation lost a race. */
+async function rotateOrRefuse(presented: Presented): Promise<ServerResponse | null> {
+  const { ctx, claims, signingKey, now, settings } = presented;
+  const [record, session, user] = await Promise.all([
+    ctx.store.findRefreshToken(claims.jti),
+    ctx.store.findSession(claims.sid),
+    ctx.store.findUser(claims.sub),
+  ]);
+  const family = record && session && user && record.sid === session.sid;
+  if (!family || record.userId !== user.id) return invalidGrant(NOT_VALID);
+  const ended = sessionRefusal(session, now, settings);
+  if (ended) return invalidGrant(ended);
+
+  if (record.usedAt !== null) {
+    // Reuse. Within the grace window (a lost response, two tabs refreshing at once) the caller
+    // gets the family's current token; after it, the family is assumed stolen and revoked.
+    const successor = newestSuccessor(await ctx.store.refreshTokensOf(session.sid), record);
+    // A negative time since use (the clock stepped back) is not "within the grace": it proves
+    // nothing about when the replay happened, so it is treated as reuse.
+    const sinceUse = now - record.usedAt;
+    const withinGrace = sinceUse >= 0 && sinceUse < settings.reuseGrace * 1000;
+    if (withinGrace && isLive(successor, now)) {
+      return tokenResponse(signingKey, user, successor, now, settings);
     }
-    const record = state.refreshTokens.find((r) => r.jti === verified.claims.jti);
-    const user = state.users.find((candidate) => candidate.id === verified.claims.sub);
-    const family = record && session && user && record.sid === session.sid;
-    if (!family || record.userId !== user.id) return invalidGrant(NOT_VALID);
-    const ended = sessionRefusal(session, now, settings);
-    if (ended) return invalidGrant(ended);
+    await ctx.store.endSession(session.sid, 'reuse', now);
+    return invalidGrant(REUSE_DETECTED);
+  }
+  if (record.revokedAt !== null) return invalidGrant(SESSION_ENDED.revoked);
 
-    if (record.usedAt !== null) {
-      // Reuse. Within the grace window (a lost response, two tabs refreshing at once) the caller
-      // gets the family's current token; after it, the family is assumed stolen and revoked.
-      const successor = newestSuccessor(state, record);
-      // A negative time since use (the clock stepped back) is not "within the grace": it proves
-      // nothing about when the replay happened, so it is treated as reuse.
-      const sinceUse = now - record.usedAt;
-      const withinGrace = sinceUse >= 0 && sinceUse < settings.reuseGrace * 1000;
-      if (withinGrace && isLive(successor, now)) {
-        return tokenResponse(state.signingKey, user, successor, now, settings);
-      }
-      endSession(state, session, 'reuse', now);
-      return invalidGrant(REUSE_DETECTED);
-    }
-    if (record.revokedAt !== null) return invalidGrant(SESSION_ENDED.revoked);
+  const next = issueRefreshToken(session, user, now, settings);
+  if (!next) return invalidGrant(ABSOLUTE_LIFETIME);
+  if (!(await ctx.store.rotateRefreshToken(record.jti, next, now))) return null;
+  return tokenResponse(signingKey, user, next, now, settings);
+}
 
-    const next = addRefreshToken(state, session, user, now, settings);
-    if (!next) return invalidGrant(ABSOLUTE_LIFETIME);
-    record.usedAt = now;
-    record.replacedBy = next.jti;
-    return tokenResponse(state.signingKey, user, next, now, settings);
-  });
+/** Cannot happen: a lost rotation leaves the token used or revoked, which never rotates. */
+function lostTwice(): ServerResponse {
+  return invalidGrant(NOT_VALID);
 }
 
 /** `POST api/auth/logout {refreshToken}` → 204, ending that token's session if it has one. */
@@ -112,14 +126,15 @@ export async function logout(req: ServerRequest, ctx: ServerContext): Promise<Se
   }));
   if (!input.ok) return invalidRequest(input.message);
 
-  await ctx.db.update(async (state) => {
-    const now = ctx.now();
-    const verified = await verifyToken(input.value.refreshToken, state.signingKey, 'refresh', now);
-    // An expired token still proves which session it belongs to; a forged one proves nothing.
-    const claims = verified.ok || verified.problem === 'expired' ? verified.claims : undefined;
-    const session = claims && state.sessions.find((s) => s.sid === claims.sid);
-    if (session && session.userId === claims.sub) endSession(state, session, 'logout', now);
-  });
+  const now = ctx.now();
+  const token = input.value.refreshToken;
+  const verified = await verifyToken(token, await ctx.signingKey(), 'refresh', now);
+  // An expired token still proves which session it belongs to; a forged one proves nothing.
+  const claims = verified.ok || verified.problem === 'expired' ? verified.claims : undefined;
+  const session = claims && (await ctx.store.findSession(claims.sid));
+  if (session && session.userId === claims.sub) {
+    await ctx.store.endSession(session.sid, 'logout', now);
+  }
   return noContent();
 }
 
@@ -135,26 +150,4 @@ function sessionRefusal(
 
 function invalidGrant(message: string): ServerResponse {
   return error(400, 'invalid_grant', message);
-}
-
-/** Consumes the one-shot failure set by `DemoServerControls.failNextRefresh`, if any. */
-async function simulatedRefreshFailure(ctx: ServerContext): Promise<ServerResponse | null> {
-  if (ctx.db.readSettings().failNextRefresh === 'none') return null;
-  const mode = await ctx.db.updateSettings((settings) => {
-    const pending = settings.failNextRefresh;
-    settings.failNextRefresh = 'none';
-    return pending;
-  });
-  switch (mode) {
-    case 'server-error':
-      return error(500, 'server_error', 'The refresh failed on the server (simulated).');
-    case 'network-error':
-      return networkError();
-    case 'hang':
-      return neverAnswered();
-    case 'invalid-grant':
-      return invalidGrant('the server refused the refresh token (simulated)');
-    default:
-      return null;
-  }
 }

@@ -13,7 +13,7 @@ import {
   setUpMockApi,
   signIn,
   storedState,
-} from './mock-api-harness';
+} from './testing/mock-api-harness';
 import { InvalidSettingError } from './server-settings';
 
 /**

@@ -16,7 +16,7 @@ import {
   storedState,
   tamperedToken,
   unsignedToken,
-} from './mock-api-harness';
+} from './testing/mock-api-harness';
 import { generateSigningKey } from './token-service';
 
 describe('Mock API bearer check (protect / authenticate)', () => {

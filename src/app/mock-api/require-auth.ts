@@ -18,7 +18,7 @@ import type { Role, TokenClaims } from '../api-contract';
 import { error, type ServerRequest, type ServerResponse } from './http';
 import type { ServerContext } from './server-context';
 import type { ServerSettings } from './server-settings';
-import type { ServerState, UserRecord } from './server-state';
+import type { UserRecord } from './server-state';
 import { sessionEnd } from './sessions';
 import { type TokenProblem, verifyToken } from './token-service';
 
@@ -83,16 +83,15 @@ export async function authenticate(
   const token = credentials.length === 1 ? credentials[0] : null;
   if (!token) return { refusal: malformedHeader() };
 
-  const state = await ctx.db.read();
   const now = ctx.now();
-  const verified = await verifyToken(token, state.signingKey, 'access', now);
+  const verified = await verifyToken(token, await ctx.signingKey(), 'access', now);
   if (!verified.ok) return { refusal: invalidToken(verified.problem) };
   const { claims } = verified;
-  const user = state.users.find((candidate) => candidate.id === claims.sub);
+  const user = await ctx.store.findUser(claims.sub);
   if (!user) return { refusal: invalidToken('unknown-user') };
   if (claims.iat < user.accessTokensValidFrom) return { refusal: invalidToken('revoked') };
-  const settings = ctx.db.readSettings();
-  if (settings.checkSessionOnRequests && !sessionRuns(state, claims.sid, now, settings)) {
+  const settings = await ctx.store.settings();
+  if (settings.checkSessionOnRequests && !(await sessionRuns(ctx, claims.sid, now, settings))) {
     return { refusal: invalidToken('session-ended') };
   }
   return { caller: { user, claims } };
@@ -102,14 +101,14 @@ export async function authenticate(
  * The session check: the session must still be stored (a missing one was pruned, dropped by a
  * repair or never issued here) and not ended by the one definition refresh uses, `sessionEnd`.
  */
-function sessionRuns(
-  state: ServerState,
+async function sessionRuns(
+  ctx: ServerContext,
   sid: string,
   now: number,
   settings: ServerSettings,
-): boolean {
-  const session = state.sessions.find((candidate) => candidate.sid === sid);
-  return session !== undefined && sessionEnd(session, now, settings) === null;
+): Promise<boolean> {
+  const session = await ctx.store.findSession(sid);
+  return session !== null && sessionEnd(session, now, settings) === null;
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   setUpMockApi,
   signIn,
   storedState,
-} from './mock-api-harness';
+} from './testing/mock-api-harness';
 import { STATE_KEY } from './server-db';
 
 describe('Mock API refresh: replays within and after the reuse grace', () => {

@@ -2,7 +2,7 @@ import type { HttpClient } from '@angular/common/http';
 import { HttpHeaders } from '@angular/common/http';
 
 import { API_PATHS } from '../api-contract';
-import { type MockApiHarness, refusal, send, setUpMockApi } from './mock-api-harness';
+import { type MockApiHarness, refusal, send, setUpMockApi } from './testing/mock-api-harness';
 import { MAX_BODY_BYTES } from './request-body';
 
 describe('Mock API router: methods, media types and body size', () => {

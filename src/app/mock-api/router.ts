@@ -1,6 +1,7 @@
 /**
- * The server's front door: the route table, then for each request the Web Crypto check, route
- * matching, JSON body parsing and the call to the one handler for that endpoint.
+ * The server's front door: the route table, then for each request route matching, JSON body
+ * parsing and the call to the one handler for that endpoint. The in-browser server's demo
+ * behaviour (latency, simulated failures, the Web Crypto check) wraps it in `demo-layer.ts`.
  *
  * `protect(handler)` marks the endpoints that need an access token, `protect(handler, 'admin')`
  * those that also need the admin role.
@@ -48,14 +49,6 @@ export async function handleRequest(
   incoming: IncomingRequest,
   ctx: ServerContext,
 ): Promise<ServerResponse> {
-  if (!ctx.isSecureContext()) {
-    return error(
-      503,
-      'insecure_context',
-      'The in-browser auth server needs Web Crypto, which browsers only offer in a secure ' +
-        'context. Open the app over https or at http://localhost.',
-    );
-  }
   const { rawBody, ...request } = incoming;
   const match = matchRoute(request.method, request.path);
   if ('allowed' in match) {

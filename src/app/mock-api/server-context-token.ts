@@ -6,9 +6,9 @@
 import { inject, InjectionToken } from '@angular/core';
 
 import { MOCK_API_OPTIONS } from './mock-api-tokens';
-import { createServerContext, type ServerContext } from './server-context';
+import { createServerContext, type InBrowserServerContext } from './server-context';
 
-export const SERVER_CONTEXT = new InjectionToken<ServerContext>('SERVER_CONTEXT', {
+export const SERVER_CONTEXT = new InjectionToken<InBrowserServerContext>('SERVER_CONTEXT', {
   providedIn: 'root',
   factory: () => createServerContext(inject(MOCK_API_OPTIONS, { optional: true }) ?? {}),
 });

@@ -1,6 +1,7 @@
 /**
- * What every handler gets besides the request: the database, the clock and the environment checks.
- * Tests build it with a fake clock, a low password cost or a different lock through `MockApiOptions`.
+ * What every handler gets besides the request: the store (the storage port, `store/server-store.ts`),
+ * the signing key, the clock and the environment checks. Tests build it with a fake clock, a low
+ * password cost or a different lock through `MockApiOptions`.
  *
  * Plain code with no Angular in it, so the same factory runs in Node (the e2e fixtures sign in
  * through it); the app's DI token for it is in `server-context-token.ts`.
@@ -10,9 +11,14 @@ import { DEFAULT_PASSWORD_ITERATIONS } from './passwords';
 import { ServerDb } from './server-db';
 import { defaultLock, type LockFn } from './server-lock';
 import { createSeedState } from './seed';
+import { LocalStore } from './store/local-store';
+import type { ServerStore } from './store/server-store';
 
 export interface ServerContext {
-  db: ServerDb;
+  /** Everything the server keeps, behind atomic operations. */
+  store: ServerStore;
+  /** The HS256 secret. A real server reads it from its configuration; this one from its storage. */
+  signingKey(): Promise<string>;
   /**
    * The server's current time in epoch milliseconds: the clock (`MockApiOptions.now`) plus the
    * demo's **Server clock offset** setting.
@@ -38,11 +44,16 @@ export interface MockApiOptions {
   storage?: Storage;
 }
 
+/** The in-browser server's context: its store is the localStorage adapter, with its extras. */
+export interface InBrowserServerContext extends ServerContext {
+  store: LocalStore;
+}
+
 export function hasWebCrypto(): boolean {
   return globalThis.isSecureContext !== false && globalThis.crypto?.subtle !== undefined;
 }
 
-export function createServerContext(options: MockApiOptions = {}): ServerContext {
+export function createServerContext(options: MockApiOptions = {}): InBrowserServerContext {
   const clock = options.now ?? (() => Date.now());
   const now = () => clock() + db.readSettings().clockOffset * 1000;
   const passwordIterations = options.passwordIterations ?? DEFAULT_PASSWORD_ITERATIONS;
@@ -52,5 +63,12 @@ export function createServerContext(options: MockApiOptions = {}): ServerContext
     seed: () => createSeedState(passwordIterations, now()),
     now,
   });
-  return { db, now, passwordIterations, isSecureContext: options.isSecureContext ?? hasWebCrypto };
+  const store = new LocalStore(db);
+  return {
+    store,
+    signingKey: () => store.signingKey(),
+    now,
+    passwordIterations,
+    isSecureContext: options.isSecureContext ?? hasWebCrypto,
+  };
 }

@@ -12,7 +12,7 @@ import {
   signIn,
   storedState,
   TEST_PASSWORD_ITERATIONS,
-} from './mock-api-harness';
+} from './testing/mock-api-harness';
 import { createSeedState } from './seed';
 import { ServerDb, STATE_KEY } from './server-db';
 import { createQueueLock, defaultLock, type LockFn } from './server-lock';

@@ -12,7 +12,7 @@ import {
   setUpMockApi,
   signIn,
   storedState,
-} from './mock-api-harness';
+} from './testing/mock-api-harness';
 import { STATE_KEY } from './server-db';
 import type { SessionRecord } from './server-state';
 import { activeSessionsOf } from './sessions';

@@ -7,7 +7,7 @@ import {
   refusal,
   setUpMockApi,
   signIn,
-} from './mock-api-harness';
+} from './testing/mock-api-harness';
 import { SETTINGS_KEY } from './server-db';
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from './server-settings';
 import { BACKUP_PREFIX } from './state-backups';

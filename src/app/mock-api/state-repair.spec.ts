@@ -10,7 +10,7 @@ import {
   setUpMockApi,
   signIn,
   storedState,
-} from './mock-api-harness';
+} from './testing/mock-api-harness';
 import { createSeedState } from './seed';
 import { ServerDb, STATE_KEY } from './server-db';
 import { createQueueLock } from './server-lock';

@@ -8,7 +8,7 @@ import {
   send,
   setUpMockApi,
   signIn,
-} from './mock-api-harness';
+} from './testing/mock-api-harness';
 
 describe('Mock API todos (api/todos)', () => {
   let server: MockApiHarness;

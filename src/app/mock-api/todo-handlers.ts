@@ -6,14 +6,13 @@ import { invalidRequest, json, noContent, notFound, type ServerResponse } from '
 import type { AuthedRequest } from './require-auth';
 import { booleanField, checkBody, textField, type TextRule } from './request-checks';
 import type { ServerContext } from './server-context';
-import { toTodo, type ServerState, type TodoRecord } from './server-state';
+import { toTodo, type TodoRecord } from './server-state';
 
 const TITLE: TextRule = { trim: true, min: 1, max: 200 };
 
 /** `GET api/todos` → 200 the caller's todos, oldest first. */
 export async function listTodos(req: AuthedRequest, ctx: ServerContext): Promise<ServerResponse> {
-  const state = await ctx.db.read();
-  const own = state.todos.filter((todo) => todo.ownerId === req.caller.user.id);
+  const own = await ctx.store.todosOf(req.caller.user.id);
   return json(200, own.map(toTodo));
 }
 
@@ -22,17 +21,15 @@ export async function createTodo(req: AuthedRequest, ctx: ServerContext): Promis
   const input = checkBody(req.body, (body) => ({ title: textField(body, 'title', TITLE) }));
   if (!input.ok) return invalidRequest(input.message);
 
-  return ctx.db.update((state) => {
-    const todo: TodoRecord = {
-      id: crypto.randomUUID(),
-      ownerId: req.caller.user.id,
-      title: input.value.title,
-      done: false,
-      createdAt: new Date(ctx.now()).toISOString(),
-    };
-    state.todos.push(todo);
-    return json(201, toTodo(todo), { Location: `api/todos/${todo.id}` });
-  });
+  const todo: TodoRecord = {
+    id: crypto.randomUUID(),
+    ownerId: req.caller.user.id,
+    title: input.value.title,
+    done: false,
+    createdAt: new Date(ctx.now()).toISOString(),
+  };
+  await ctx.store.addTodo(todo);
+  return json(201, toTodo(todo), { Location: `api/todos/${todo.id}` });
 }
 
 /** `PATCH api/todos/:id {title?, done?}` → 200 the updated todo. */
@@ -47,28 +44,14 @@ export async function updateTodo(req: AuthedRequest, ctx: ServerContext): Promis
     return invalidRequest('Send "title", "done" or both.');
   }
 
-  return ctx.db.update((state) => {
-    const todo = ownTodo(state, req);
-    if (!todo) return todoNotFound(req);
-    if (title !== undefined) todo.title = title;
-    if (done !== undefined) todo.done = done;
-    return json(200, toTodo(todo));
-  });
+  const todo = await ctx.store.updateTodo(req.caller.user.id, req.params['id'], { title, done });
+  return todo ? json(200, toTodo(todo)) : todoNotFound(req);
 }
 
 /** `DELETE api/todos/:id` → 204. */
 export async function deleteTodo(req: AuthedRequest, ctx: ServerContext): Promise<ServerResponse> {
-  return ctx.db.update((state) => {
-    const todo = ownTodo(state, req);
-    if (!todo) return todoNotFound(req);
-    state.todos = state.todos.filter((candidate) => candidate !== todo);
-    return noContent();
-  });
-}
-
-function ownTodo(state: ServerState, req: AuthedRequest): TodoRecord | undefined {
-  const id = req.params['id'];
-  return state.todos.find((todo) => todo.id === id && todo.ownerId === req.caller.user.id);
+  const deleted = await ctx.store.deleteTodo(req.caller.user.id, req.params['id']);
+  return deleted ? noContent() : todoNotFound(req);
 }
 
 function todoNotFound(req: AuthedRequest): ServerResponse {

@@ -9,7 +9,7 @@ import {
   send,
   setUpMockApi,
   signIn,
-} from './mock-api-harness';
+} from './testing/mock-api-harness';
 
 describe('Mock API profile (api/users/me)', () => {
   let server: MockApiHarness;

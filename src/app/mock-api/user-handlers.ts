@@ -25,10 +25,6 @@ export async function updateMe(req: AuthedRequest, ctx: ServerContext): Promise<
   }));
   if (!input.ok) return invalidRequest(input.message);
 
-  return ctx.db.update((state) => {
-    const user = state.users.find((candidate) => candidate.id === req.caller.user.id);
-    if (!user) return invalidRequest('The signed-in user no longer exists.');
-    user.displayName = input.value.displayName;
-    return json(200, toUser(user));
-  });
+  const user = await ctx.store.renameUser(req.caller.user.id, input.value.displayName);
+  return user ? json(200, toUser(user)) : invalidRequest('The signed-in user no longer exists.');
 }

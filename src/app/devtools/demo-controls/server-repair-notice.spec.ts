@@ -5,7 +5,7 @@ import {
   setUpMockApi,
   signIn,
   storedState,
-} from '../../mock-api/mock-api-harness';
+} from '../../mock-api/testing/mock-api-harness';
 import { STATE_KEY } from '../../mock-api/server-db';
 import { ServerRepairNotice } from './server-repair-notice';
 

@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 
-import { clearServerStorage, setUpMockApi } from '../../mock-api/mock-api-harness';
+import { clearServerStorage, setUpMockApi } from '../../mock-api/testing/mock-api-harness';
 import { until } from '../../testing/until';
 import { APPLYING, ServerSettingsForm } from './server-settings-form';
 

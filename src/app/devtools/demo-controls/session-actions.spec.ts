@@ -5,7 +5,12 @@ import { API_PATHS } from '../../api-contract';
 import { AuthStore } from '../../auth/auth-store';
 import { provideJwtDecoder } from '../../auth/provide-auth';
 import { clearAuthStorage } from '../../auth/testing/auth-testing';
-import { bearer, clearServerStorage, refusal, setUpMockApi } from '../../mock-api/mock-api-harness';
+import {
+  bearer,
+  clearServerStorage,
+  refusal,
+  setUpMockApi,
+} from '../../mock-api/testing/mock-api-harness';
 import { ACTION_MESSAGES, SessionActions } from './session-actions';
 
 /** The buttons against the real in-browser server, with a session signed in through AuthStore. */

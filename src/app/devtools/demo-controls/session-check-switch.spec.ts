@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 
 import { SETTINGS_KEY } from '../../mock-api/server-db';
-import { clearServerStorage, setUpMockApi } from '../../mock-api/mock-api-harness';
+import { clearServerStorage, setUpMockApi } from '../../mock-api/testing/mock-api-harness';
 import { DEFAULT_SERVER_SETTINGS } from '../../mock-api/server-settings';
 import { until } from '../../testing/until';
 import { SESSION_CHECK_HINTS, SessionCheckSwitch } from './session-check-switch';

@@ -8,7 +8,7 @@
 import type { ApiErrorBody, TokenResponse } from '../../api-contract';
 import { API_PATHS } from '../../api-contract';
 import type { ServerResponse } from '../http';
-import { decodeClaims } from '../mock-api-harness';
+import { decodeClaims } from './mock-api-harness';
 import type { ServerState } from '../server-state';
 import { check, send, stateOf, type ServerUnderTest } from './server-driver';
 import { checkNothingRotated } from './server-invariants';

@@ -5,7 +5,7 @@
 import * as fc from 'fast-check';
 
 import { API_PATHS } from '../../api-contract';
-import { decodeClaims, forgeToken, tamperedToken, unsignedToken } from '../mock-api-harness';
+import { decodeClaims, forgeToken, tamperedToken, unsignedToken } from './mock-api-harness';
 import type { ServerState } from '../server-state';
 import { generateSigningKey } from '../token-service';
 import {

@@ -12,17 +12,17 @@ import { Injector } from '@angular/core';
 import { MemoryStorage } from '../../browser-storage';
 import { DemoServerControls } from '../demo-server-controls';
 import type { ServerResponse } from '../http';
-import { TEST_PASSWORD_ITERATIONS, TestClock } from '../mock-api-harness';
+import { TEST_PASSWORD_ITERATIONS, TestClock } from './mock-api-harness';
 import { handleRequest } from '../router';
 import { createSeedState } from '../seed';
-import { createServerContext, type ServerContext } from '../server-context';
+import { createServerContext, type InBrowserServerContext } from '../server-context';
 import { SERVER_CONTEXT } from '../server-context-token';
 import { STATE_KEY } from '../server-db';
 import type { ServerState } from '../server-state';
 import { createQueueLock } from '../server-lock';
 
 export interface ServerUnderTest {
-  ctx: ServerContext;
+  ctx: InBrowserServerContext;
   clock: TestClock;
   controls: DemoServerControls;
   /** How many requests `send` has sent, to see that the runs did work. */
@@ -100,7 +100,7 @@ function isClearRefusal({ status, body }: ServerResponse): boolean {
 
 /** The server's state as stored now (a fresh copy, parsed from storage). */
 export async function stateOf(server: ServerUnderTest): Promise<ServerState> {
-  return server.ctx.db.read();
+  return server.ctx.store.snapshot();
 }
 
 /** Throws `message` unless `condition` holds; the properties' only assertion. */

@@ -61,7 +61,7 @@ export function checkStoredState(
     const open = after.refreshTokens.filter((r) => r.sid === session.sid && r.revokedAt === null);
     check(open.length === 0, `Session ${session.sid} ended but a token of it is not revoked.`);
   }
-  const settings = server.ctx.db.readSettings();
+  const settings = server.ctx.store.settingsNow();
   for (const [username, id] of server.userIds) {
     const active = activeSessionsOf(after, id, now, settings).length;
     check(active <= MAX_ACTIVE_SESSIONS, `${username} has ${active} active sessions.`);

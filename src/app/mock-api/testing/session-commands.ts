@@ -5,7 +5,7 @@
 import { API_PATHS, type TokenResponse } from '../../api-contract';
 import type { ServerState } from '../server-state';
 import { MAX_ACTIVE_SESSIONS } from '../sessions';
-import { decodeClaims } from '../mock-api-harness';
+import { decodeClaims } from './mock-api-harness';
 import { refreshChecked } from './refresh-checks';
 import { CheckedCommand, pickSession, UnconditionalCommand } from './checked-command';
 import { check, send, type ServerUnderTest } from './server-driver';

@@ -7,7 +7,7 @@
  *   404 and stays as it was (`checkStoredState` compares every todo with the model).
  */
 import { API_PATHS, type Todo } from '../../api-contract';
-import { decodeClaims, tamperedToken } from '../mock-api-harness';
+import { decodeClaims, tamperedToken } from './mock-api-harness';
 import { check, send, type ServerUnderTest } from './server-driver';
 import { acceptsAccess, type ServerModel } from './server-model';
 import { CheckedCommand } from './checked-command';

@@ -15,13 +15,13 @@ import { TestBed } from '@angular/core/testing';
 import { base64url, SignJWT } from 'jose';
 import { firstValueFrom, type Observable } from 'rxjs';
 
-import { API_PATHS, type TokenClaims, type TokenResponse } from '../api-contract';
-import { DemoServerControls } from './demo-server-controls';
-import { provideMockApi } from './provide-mock-api';
-import type { MockApiOptions } from './server-context';
-import { STATE_KEY, STORAGE_PREFIX } from './server-db';
-import type { ServerState } from './server-state';
-import { HEADER_TYPES, TOKEN_AUDIENCE, TOKEN_ISSUER } from './token-service';
+import { API_PATHS, type TokenClaims, type TokenResponse } from '../../api-contract';
+import { DemoServerControls } from '../demo-server-controls';
+import { provideMockApi } from '../provide-mock-api';
+import type { MockApiOptions } from '../server-context';
+import { STATE_KEY, STORAGE_PREFIX } from '../server-db';
+import type { ServerState } from '../server-state';
+import { HEADER_TYPES, TOKEN_AUDIENCE, TOKEN_ISSUER } from '../token-service';
 
 /** Cheap hashing for specs; the app uses `DEFAULT_PASSWORD_ITERATIONS`. */
 export const TEST_PASSWORD_ITERATIONS = 1000;
