@@ -3,23 +3,15 @@
  * taken, stops the start with one clear line and exit code 1, never a stack trace. SIGTERM and
  * SIGINT close it gracefully: requests in flight finish, then the process exits.
  *
- * Storage is in memory for now (a restart starts from the seed accounts); the SQL storage of
- * issue 15 comes with the storage port.
+ * Storage is in memory for now (`memory-context.ts`).
  */
-import { MemoryStorage } from '../src/app/browser-storage';
-import { createServerContext } from '../src/app/mock-api/server-context';
-import { createQueueLock } from '../src/app/mock-api/server-lock';
 import { buildServer } from './app';
 import { ConfigError, readConfig } from './config';
+import { memoryServerContext } from './memory-context';
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);
-  const ctx = createServerContext({
-    storage: new MemoryStorage(),
-    lock: createQueueLock(),
-    isSecureContext: () => true,
-  });
-  const app = await buildServer(config, ctx);
+  const app = await buildServer(config, memoryServerContext());
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (failure) {

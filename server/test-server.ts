@@ -8,10 +8,8 @@ import path from 'node:path';
 
 import type { FastifyInstance } from 'fastify';
 
-import { MemoryStorage } from '../src/app/browser-storage';
-import { createServerContext } from '../src/app/mock-api/server-context';
-import { createQueueLock } from '../src/app/mock-api/server-lock';
 import { buildServer } from './app';
+import { memoryServerContext } from './memory-context';
 
 export const INDEX_HTML = '<!doctype html><title>app</title><app-root></app-root>';
 export const BUNDLE = 'main-ABCDEFGH.js';
@@ -25,13 +23,10 @@ export async function testServer(): Promise<FastifyInstance> {
     path.join(appDir, 'media', 'logo.svg'),
     '<svg xmlns="http://www.w3.org/2000/svg"/>',
   );
-  const ctx = createServerContext({
-    storage: new MemoryStorage(),
-    lock: createQueueLock(),
-    passwordIterations: 1000,
-    isSecureContext: () => true,
-  });
-  return buildServer({ appDir, logLevel: 'silent' }, ctx);
+  return buildServer(
+    { appDir, logLevel: 'silent' },
+    memoryServerContext({ passwordIterations: 1000 }),
+  );
 }
 
 /** A JSON request through `app.inject`. */
