@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 
 import { axeViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
+import { expectFocused } from './support/focus';
 import { ADMIN_USER, type Credentials, DEMO_USER, SignInPage } from './support/sign-in';
 import { startSignedIn } from './support/signed-in';
 
@@ -113,7 +114,7 @@ test.describe('accessibility (Auth devtools collapsed)', () => {
     await expectVisibleFocus(page.getByLabel('Username'));
     await page.keyboard.type(DEMO_USER.username);
     await page.keyboard.press('Tab');
-    await expect(page.getByLabel('Password', { exact: true })).toBeFocused();
+    await expectFocused(page.getByLabel('Password', { exact: true }));
     await page.keyboard.type(DEMO_USER.password);
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
@@ -125,7 +126,7 @@ test.describe('accessibility (Auth devtools collapsed)', () => {
     await page.keyboard.press('Enter');
     const checkbox = page.getByRole('checkbox', { name: 'Typed, not clicked' });
     await expect(checkbox).toBeVisible();
-    await expect(newTodo).toBeFocused();
+    await expectFocused(newTodo);
 
     await tabUntilFocused(page, checkbox);
     await expectVisibleFocus(checkbox);
@@ -155,12 +156,12 @@ async function tabUntilFocused(page: Page, target: Locator): Promise<void> {
     if (await target.evaluate((element) => element === document.activeElement)) return;
     await page.keyboard.press('Tab');
   }
-  await expect(target).toBeFocused();
+  await expectFocused(target);
 }
 
 /** The focused element shows it: an outline or Bootstrap's focus ring (a box shadow). */
 async function expectVisibleFocus(target: Locator): Promise<void> {
-  await expect(target).toBeFocused();
+  await expectFocused(target);
   const ring = await target.evaluate((element) => {
     const style = getComputedStyle(element);
     const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;

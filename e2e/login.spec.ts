@@ -1,4 +1,5 @@
 import { expect, test } from './support/fixtures';
+import { expectFocused } from './support/focus';
 import { ADMIN_USER, DEMO_USER, mainNav, SignInPage } from './support/sign-in';
 
 const WRONG_PASSWORD = 'The username or password is incorrect.';
@@ -44,7 +45,7 @@ test.describe('sign-in page', () => {
     await signIn.submit().click();
 
     await expect(signIn.username()).toHaveAttribute('aria-invalid', 'true');
-    await expect(signIn.username()).toBeFocused();
+    await expectFocused(signIn.username());
     await expect(signIn.username()).toHaveAccessibleDescription('Enter your username.');
     await expect(signIn.password()).toHaveAccessibleDescription('Enter your password.');
     await expect(signIn.alert()).toHaveCount(0);
@@ -58,7 +59,7 @@ test.describe('sign-in page', () => {
 
     await expect(signIn.username()).toHaveValue(ADMIN_USER.username);
     await expect(signIn.password()).toHaveValue(ADMIN_USER.password);
-    await expect(signIn.submit()).toBeFocused();
+    await expectFocused(signIn.submit());
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
     await expect(mainNav(page)).toContainText(`Signed in as ${ADMIN_USER.displayName}`);

@@ -1,4 +1,5 @@
 import { expect, test } from './support/fixtures';
+import { expectFocused } from './support/focus';
 import {
   DEMO_USER,
   mainNav,
@@ -35,7 +36,7 @@ test.describe('registration', () => {
     await form.submit().click();
 
     await expect(form.username()).toHaveAttribute('aria-invalid', 'true');
-    await expect(form.username()).toBeFocused();
+    await expectFocused(form.username());
     await expect(form.username()).toHaveAccessibleDescription(
       /Use only lowercase letters a–z, digits 0–9, '\.', '_' and '-'\.$/,
     );
@@ -57,7 +58,7 @@ test.describe('registration', () => {
       new RegExp(`The username "${DEMO_USER.username}" is already taken\\.$`),
     );
     await expect(form.username()).toHaveAttribute('aria-invalid', 'true');
-    await expect(form.username()).toBeFocused();
+    await expectFocused(form.username());
     await expect(page).toHaveURL(/\/register$/);
   });
 });
